@@ -1,0 +1,2 @@
+from . import realty_unit_generator
+from . import realty_unit_generator_line
