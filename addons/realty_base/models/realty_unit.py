@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from .realty_layout import ORIENTATIONS
@@ -96,17 +96,16 @@ class RealtyUnit(models.Model):
     def _round_money(self, amount):
         return self.currency_id.round(amount) if self.currency_id else round(amount, 2)
 
-    @api.constrains("gross_area", "inner_area", "unit_price", "total_price")
-    def _check_areas_and_prices(self):
-        for unit in self:
-            if unit.gross_area <= 0 or unit.inner_area <= 0:
-                raise ValidationError(self.env._("Unit %(unit)s: areas must be positive.", unit=unit.name))
-            if unit.inner_area > unit.gross_area:
-                raise ValidationError(
-                    self.env._("Unit %(unit)s: the inner area cannot exceed the gross area.", unit=unit.name)
-                )
-            if unit.unit_price < 0 or unit.total_price < 0:
-                raise ValidationError(self.env._("Unit %(unit)s: prices cannot be negative.", unit=unit.name))
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    def write(self, vals):
+        if "state" in vals and not self.env.context.get("realty_unit_state_change"):
+            raise UserError(
+                self.env._("The sales state of a unit changes only through its actions (release, hold, reserve…).")
+            )
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # ACTIONS
@@ -152,7 +151,7 @@ class RealtyUnit(models.Model):
         refused = self.filtered(lambda unit: (unit.state, new_state) not in allowed)
         if refused:
             raise UserError(self._illegal_transition_message(refused, new_state))
-        self.write({"state": new_state})
+        self.with_context(realty_unit_state_change=True).write({"state": new_state})
         return True
 
     def _lock_rows(self):

@@ -12,7 +12,7 @@ class RealtyUnitGenerator(models.TransientModel):
     project_id = fields.Many2one(related="building_id.project_id")
     currency_id = fields.Many2one(related="building_id.currency_id")
     floor_from = fields.Integer("From Floor", required=True, default=1)
-    floor_to = fields.Integer("To Floor", compute="_compute_floor_to", store=True, readonly=False, required=True)
+    floor_to = fields.Integer("To Floor", compute="_compute_floor_to", store=True, readonly=False)
     skipped_floors = fields.Char("Skipped Floors", help="Floor numbers that do not exist, e.g. 4, 13, 14.")
     base_unit_price = fields.Monetary("Base Unit Price", help="Standard price per m² on the first generated floor.")
     floor_price_step = fields.Monetary("Price Step per Floor", help="Added to the price per m² for each floor up.")
