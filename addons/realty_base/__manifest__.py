@@ -2,8 +2,8 @@
     "name": "Real Estate Base",
     "summary": "Projects, buildings, layouts and units of a property developer's sales office",
     "description": """
-Real Estate Base (房产CRM 基础)
-==============================
+Real Estate Base
+================
 Projects (楼盘), buildings (楼栋), layouts (户型) and units (房源) with their areas, standard prices and
 sales states; a unit generator per building with floor price steps; sell-through (去化率) counters;
 the Real Estate roles (salesperson, sales manager, finance, executive, administrator).
