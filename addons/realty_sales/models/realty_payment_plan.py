@@ -1,0 +1,233 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import float_compare
+
+PLAN_KINDS = [
+    ("full", "Full Payment"),
+    ("installment", "Installments"),
+    ("mortgage", "Commercial Mortgage"),
+    ("provident", "Provident Fund Loan"),
+]
+LOAN_KINDS = ("mortgage", "provident")
+
+
+class RealtyPaymentPlan(models.Model):
+    """How a buyer pays (付款方式): a discount, a down payment share and a schedule of payments."""
+
+    _name = "realty.payment.plan"
+    _description = "Payment Plan"
+    _order = "sequence, id"
+
+    name = fields.Char("Payment Plan", required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one("res.company", "Company", required=True, default=lambda self: self.env.company)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    kind = fields.Selection(PLAN_KINDS, "Kind", required=True, default="full")
+    discount = fields.Float("Discount (%)", digits=(5, 2), help="Discount on the standard total price.")
+    down_payment_rate = fields.Float(
+        "Down Payment (%)", digits=(5, 2), help="Share of the price paid before the loan (loans only)."
+    )
+    line_ids = fields.One2many("realty.payment.plan.line", "plan_id", "Schedule", copy=True)
+    first_payment_share = fields.Float(
+        "First Payment Share", compute="_compute_first_payment_share", store=True,
+        help="Share of the price due first; stored so that matching leads to units reads no lines.",
+    )
+    note = fields.Text("Notes", translate=True)
+
+    _discount_range = models.Constraint(
+        "CHECK(discount >= 0 AND discount < 100)", "The discount must be between 0 and 100 %."
+    )
+    _down_payment_range = models.Constraint(
+        "CHECK(down_payment_rate >= 0 AND down_payment_rate <= 100)",
+        "The down payment must be between 0 and 100 %.",
+    )
+
+    @api.depends("line_ids.share", "line_ids.amount_type", "line_ids.sequence")
+    def _compute_first_payment_share(self):
+        for plan in self:
+            percent = plan.line_ids.filtered(lambda line: line.amount_type == "percent")
+            plan.first_payment_share = percent[:1].share / 100.0 if percent else 1.0
+
+    @api.constrains("line_ids", "kind")
+    def _check_lines_total(self):
+        for plan in self:
+            total = sum(plan.line_ids.filtered(lambda line: line.amount_type == "percent").mapped("share"))
+            if float_compare(total, 100.0, precision_digits=2):
+                raise ValidationError(
+                    self.env._(
+                        "The shares of payment plan %(plan)s total %(total)s %% instead of 100 %%.",
+                        plan=plan.name,
+                        total=round(total, 2),
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------------
+
+    def _net_price(self, list_price):
+        return self.currency_id.round(list_price * (1 - self.discount / 100.0))
+
+    def _down_payment(self, price):
+        return self.currency_id.round(price * self.down_payment_rate / 100.0) if self.kind in LOAN_KINDS else price
+
+    def _compute_schedule(self, price, start_date):
+        """Split ``price`` into dated payments: fixed amounts first, then the shares of what is left."""
+        self.ensure_one()
+        fixed_total = sum(self.line_ids.filtered(lambda line: line.amount_type == "fixed").mapped("fixed_amount"))
+        rest, schedule = price - fixed_total, []
+        percent_lines = self.line_ids.filtered(lambda line: line.amount_type == "percent")
+        for line in self.line_ids:
+            if line.amount_type == "fixed":
+                amount = line.fixed_amount
+            elif line == percent_lines[-1:]:
+                amount = price - sum(item["amount"] for item in schedule)
+            else:
+                amount = self.currency_id.round(rest * line.share / 100.0)
+            schedule.append(line._schedule_item(amount, start_date))
+        return schedule
+
+    # ------------------------------------------------------------------
+    # AFFORDABILITY (hooks per kind: _evaluate_<kind>, _max_price_<kind>, _reason_<kind>)
+    # ------------------------------------------------------------------
+
+    def _evaluate_affordability(self, lead, list_price):
+        """Return {'affordable', 'price', 'down_payment', 'monthly_payment'} for ``lead`` buying at ``list_price``."""
+        self.ensure_one()
+        return getattr(self, f"_evaluate_{self.kind}")(lead, self._net_price(list_price))
+
+    def _max_affordable_price(self, lead):
+        """The highest net price this plan makes affordable for ``lead`` (used to filter units in SQL)."""
+        self.ensure_one()
+        return getattr(self, f"_max_price_{self.kind}")(lead)
+
+    def _affordability_reason(self, lead, evaluation):
+        """One line a salesperson can read to the customer."""
+        self.ensure_one()
+        return getattr(self, f"_reason_{self.kind}")(lead, evaluation)
+
+    def _evaluate_full(self, lead, price):
+        return {"affordable": lead.budget >= price, "price": price, "down_payment": price, "monthly_payment": 0.0}
+
+    def _max_price_full(self, lead):
+        return lead.budget
+
+    def _reason_full(self, lead, evaluation):
+        return self.env._(
+            "%(plan)s: price %(price)s ≤ budget %(budget)s",
+            plan=self.name,
+            price=_wan(evaluation["price"]),
+            budget=_wan(lead.budget),
+        )
+
+    def _evaluate_installment(self, lead, price):
+        first = price * self.first_payment_share
+        return {
+            "affordable": lead.budget >= price and lead.down_payment_available >= first,
+            "price": price,
+            "down_payment": first,
+            "monthly_payment": 0.0,
+        }
+
+    def _max_price_installment(self, lead):
+        if not self.first_payment_share:
+            return lead.budget
+        return min(lead.budget, lead.down_payment_available / self.first_payment_share)
+
+    def _reason_installment(self, lead, evaluation):
+        return self.env._(
+            "%(plan)s: first payment %(first)s ≤ available %(available)s, price %(price)s ≤ budget %(budget)s",
+            plan=self.name,
+            first=_wan(evaluation["down_payment"]),
+            available=_wan(lead.down_payment_available),
+            price=_wan(evaluation["price"]),
+            budget=_wan(lead.budget),
+        )
+
+    def _evaluate_mortgage(self, lead, price):
+        return self._evaluate_loan(lead, price, self._loan_rate())
+
+    def _max_price_mortgage(self, lead):
+        return self._max_loan_price(lead, self._loan_rate(), cap=None)
+
+    def _reason_mortgage(self, lead, evaluation):
+        return self._reason_loan(lead, evaluation)
+
+    def _evaluate_provident(self, lead, price):
+        evaluation = self._evaluate_loan(lead, price, self._loan_rate())
+        if price - evaluation["down_payment"] > self.company_id.realty_provident_loan_cap:
+            evaluation["affordable"] = False
+        return evaluation
+
+    def _max_price_provident(self, lead):
+        return self._max_loan_price(lead, self._loan_rate(), cap=self.company_id.realty_provident_loan_cap)
+
+    def _reason_provident(self, lead, evaluation):
+        return self._reason_loan(lead, evaluation)
+
+    def _loan_rate(self):
+        company = self.company_id
+        return company.realty_provident_rate if self.kind == "provident" else company.realty_mortgage_rate
+
+    def _evaluate_loan(self, lead, price, annual_rate):
+        down = self._down_payment(price)
+        monthly = annuity(price - down, annual_rate, self.company_id.realty_loan_years)
+        return {
+            "affordable": down <= lead.down_payment_available and monthly <= lead._realty_repayment_capacity(),
+            "price": price,
+            "down_payment": down,
+            "monthly_payment": round(monthly, 2),
+        }
+
+    def _max_loan_price(self, lead, annual_rate, cap):
+        """Largest price whose down payment and monthly repayment both fit (and whose loan fits ``cap``)."""
+        loan_share = 1 - self.down_payment_rate / 100.0
+        max_loan = principal_for(lead._realty_repayment_capacity(), annual_rate, self.company_id.realty_loan_years)
+        if cap is not None:
+            max_loan = min(max_loan, cap)
+        limits = [max_loan / loan_share] if loan_share > 0 else []
+        if self.down_payment_rate:
+            limits.append(lead.down_payment_available / (self.down_payment_rate / 100.0))
+        return min(limits) if limits else lead.down_payment_available
+
+    def _reason_loan(self, lead, evaluation):
+        return self.env._(
+            "%(plan)s: down payment %(down)s ≤ available %(available)s, monthly %(monthly)s ≤ %(share)s %% of income",
+            plan=self.name,
+            down=_wan(evaluation["down_payment"]),
+            available=_wan(lead.down_payment_available),
+            monthly=f"{evaluation['monthly_payment']:,.0f}",
+            share=f"{self.company_id.realty_income_share:g}",
+        )
+
+
+def annuity(principal, annual_rate_percent, years):
+    """Equal monthly repayment (等额本息) of ``principal`` over ``years`` at ``annual_rate_percent``."""
+    months = max(int(years * 12), 1)
+    rate = annual_rate_percent / 100.0 / 12
+    if principal <= 0:
+        return 0.0
+    if not rate:
+        return principal / months
+    factor = (1 + rate) ** months
+    return principal * rate * factor / (factor - 1)
+
+
+def principal_for(monthly_payment, annual_rate_percent, years):
+    """The loan that ``monthly_payment`` repays over ``years``: the inverse of :func:`annuity`."""
+    months = max(int(years * 12), 1)
+    rate = annual_rate_percent / 100.0 / 12
+    if monthly_payment <= 0:
+        return 0.0
+    if not rate:
+        return monthly_payment * months
+    factor = (1 + rate) ** months
+    return monthly_payment * (factor - 1) / (rate * factor)
+
+
+def _wan(amount):
+    """Amounts the way a sales office says them: in 万 (10,000) with up to two decimals."""
+    return f"{amount / 10000:,.2f}".rstrip("0").rstrip(".") + "万"
+
+

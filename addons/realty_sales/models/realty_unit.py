@@ -1,0 +1,98 @@
+from odoo import api, fields, models
+
+BOARD_STATE_COLORS = {
+    "draft": "#adb5bd",
+    "available": "#28a745",
+    "held": "#fd7e14",
+    "reserved": "#ffc107",
+    "contracted": "#dc3545",
+    "delivered": "#6f42c1",
+}
+
+
+class RealtyUnit(models.Model):
+    _inherit = "realty.unit"
+
+    reservation_ids = fields.One2many("realty.reservation", "unit_id", "Reservations")
+    reservation_count = fields.Integer("Reservation Count", compute="_compute_reservation_count")
+
+    _recommendation_idx = models.Index("(state, bedrooms, total_price)")
+    _area_idx = models.Index("(state, gross_area)")
+
+    def _compute_reservation_count(self):
+        counts = dict(
+            self.env["realty.reservation"]._read_group([("unit_id", "in", self.ids)], ["unit_id"], ["__count"])
+        )
+        for unit in self:
+            unit.reservation_count = counts.get(unit._origin, 0)
+
+    # ------------------------------------------------------------------
+    # STATE MACHINE (EXTENDS realty_base)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _get_state_transitions(self):
+        return super()._get_state_transitions() | {("available", "reserved"), ("reserved", "available")}
+
+    def _change_state(self, new_state):
+        result = super()._change_state(new_state)
+        self._notify_board()
+        return result
+
+    def _notify_board(self):
+        """Tell every open sales board that these units changed (Odoo's bus, one message per change)."""
+        payload = [{"id": unit.id, "project_id": unit.project_id.id, "state": unit.state} for unit in self]
+        groups = ("group_realty_salesperson", "group_realty_finance", "group_realty_executive")
+        for group in groups:
+            self.env["bus.bus"]._sendone(self.env.ref(f"realty_base.{group}"), "realty.unit/state", payload)
+
+    # ------------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------------
+
+    def action_new_reservation(self):
+        self.ensure_one()
+        return self.env["realty.reservation"]._action_new({"default_unit_id": self.id})
+
+    def action_view_reservations(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id("realty_sales.realty_reservation_action")
+        action["domain"] = [("unit_id", "in", self.ids)]
+        action["context"] = {"default_unit_id": self[:1].id}
+        return action
+
+    # ------------------------------------------------------------------
+    # SALES BOARD
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _board_field_names(self):
+        return [
+            "name", "building_id", "floor", "position", "layout_id", "bedrooms", "gross_area", "inner_area",
+            "orientation", "unit_price", "total_price", "state",
+        ]
+
+    @api.model
+    def _board_states(self):
+        labels = self._fields["state"]._description_selection(self.env)
+        return [{"key": key, "label": label, "color": BOARD_STATE_COLORS.get(key, "#6c757d")} for key, label in labels]
+
+    def _board_values_list(self):
+        orientations = dict(self._fields["orientation"]._description_selection(self.env))
+        return [unit._board_values(orientations) for unit in self]
+
+    def _board_values(self, orientations):
+        return {
+            "id": self.id,
+            "name": self.name,
+            "building_id": self.building_id.id,
+            "floor": self.floor,
+            "position": self.position,
+            "layout_id": self.layout_id.id,
+            "bedrooms": self.bedrooms,
+            "gross_area": self.gross_area,
+            "inner_area": self.inner_area,
+            "orientation": orientations.get(self.orientation, ""),
+            "unit_price": self.unit_price,
+            "total_price": self.total_price,
+            "state": self.state,
+        }
