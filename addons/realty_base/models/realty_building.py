@@ -33,7 +33,9 @@ class RealtyBuilding(models.Model):
     @api.depends("project_id.name", "name")
     def _compute_display_name(self):
         for building in self:
-            building.display_name = f"{building.project_id.name} {building.name}" if building.project_id else building.name
+            building.display_name = (
+                f"{building.project_id.name} {building.name}" if building.project_id else building.name
+            )
 
     def action_open_unit_generator(self):
         self.ensure_one()

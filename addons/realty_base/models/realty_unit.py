@@ -63,9 +63,7 @@ class RealtyUnit(models.Model):
         "CHECK(gross_area > 0 AND inner_area > 0 AND inner_area <= gross_area)",
         "Areas must be positive and the inner area cannot exceed the gross area.",
     )
-    _prices_valid = models.Constraint(
-        "CHECK(unit_price >= 0 AND total_price >= 0)", "Prices cannot be negative."
-    )
+    _prices_valid = models.Constraint("CHECK(unit_price >= 0 AND total_price >= 0)", "Prices cannot be negative.")
     _project_state_idx = models.Index("(project_id, state)")
 
     # ------------------------------------------------------------------

@@ -42,8 +42,10 @@ class TestAccessRights(RealtyCase):
         self.assertEqual(self.unit.total_price, 2_100_000.0)
 
     def test_manager_generates_units(self):
-        wizard = self.env["realty.unit.generator"].with_user(self.manager).create(
-            {"building_id": self.building.id, "floor_from": 1, "floor_to": 2, "base_unit_price": 15000.0}
+        wizard = (
+            self.env["realty.unit.generator"]
+            .with_user(self.manager)
+            .create({"building_id": self.building.id, "floor_from": 1, "floor_to": 2, "base_unit_price": 15000.0})
         )
         wizard.action_generate()
         self.assertEqual(self.building.unit_count, 5)

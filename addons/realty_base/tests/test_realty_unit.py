@@ -24,7 +24,7 @@ class TestRealtyUnit(RealtyCase):
         self.env.cr.execute(
             "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'realty_unit_position_uniq'"
         )
-        self.assertEqual(self.env.cr.fetchone()[0], "UNIQUE (building_id, floor, \"position\")")
+        self.assertEqual(self.env.cr.fetchone()[0], 'UNIQUE (building_id, floor, "position")')
 
     def test_shared_area_and_rate(self):
         unit = self._create_unit(2, 1, gross_area=125.0, inner_area=100.0)
@@ -60,9 +60,7 @@ class TestRealtyUnit(RealtyCase):
     def test_constraint_messages_reach_the_user(self):
         """The RPC layer turns a violated constraint into this (translated) message."""
         constraint = self.env["ir.model.constraint"].search([("name", "=", "realty_unit_areas_valid")])
-        self.assertEqual(
-            constraint.message, "Areas must be positive and the inner area cannot exceed the gross area."
-        )
+        self.assertEqual(constraint.message, "Areas must be positive and the inner area cannot exceed the gross area.")
 
     def test_database_checks_areas_and_prices(self):
         unit = self._create_unit(8, 1)

@@ -36,9 +36,7 @@ class TestUnitGenerator(RealtyCase):
         )
         wizard.line_ids[0].price_adjustment = -500.0
         wizard.action_generate()
-        self.assertEqual(
-            sorted(self._units().mapped("unit_price")), [17500.0, 18000.0]
-        )
+        self.assertEqual(sorted(self._units().mapped("unit_price")), [17500.0, 18000.0])
 
     def test_skipped_floors(self):
         self._generate(floor_from=1, floor_to=15, skipped_floors="4，13, 14")

@@ -18,8 +18,12 @@ class RealtyUnitGenerator(models.TransientModel):
     floor_price_step = fields.Monetary("Price Step per Floor", help="Added to the price per m² for each floor up.")
     release = fields.Boolean("Release for Sale", help="Generated units are available at once instead of not released.")
     line_ids = fields.One2many(
-        "realty.unit.generator.line", "generator_id", "Positions",
-        compute="_compute_line_ids", store=True, readonly=False,
+        "realty.unit.generator.line",
+        "generator_id",
+        "Positions",
+        compute="_compute_line_ids",
+        store=True,
+        readonly=False,
     )
     unit_count = fields.Integer("Units to Create", compute="_compute_unit_count")
 

@@ -19,7 +19,9 @@ class RealtyUnitGeneratorLine(models.TransientModel):
     inner_area = fields.Float(
         "Inner Area (m²)", digits=(12, 2), compute="_compute_from_layout", store=True, readonly=False
     )
-    orientation = fields.Selection(ORIENTATIONS, "Orientation", compute="_compute_from_layout", store=True, readonly=False)
+    orientation = fields.Selection(
+        ORIENTATIONS, "Orientation", compute="_compute_from_layout", store=True, readonly=False
+    )
     price_adjustment = fields.Monetary(
         "Price Adjustment", help="Added to the base price per m² for this position (e.g. end units, views)."
     )

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.fields import Domain
 
 from odoo.addons.realty_base.models.realty_layout import ORIENTATIONS
@@ -59,7 +59,10 @@ class CrmLead(models.Model):
     def action_reserve_unit(self, unit_id, payment_plan_id):
         """Open a reservation prefilled from this lead and one of its recommendations."""
         self.ensure_one()
-        context = self._reservation_defaults() | {"default_unit_id": unit_id, "default_payment_plan_id": payment_plan_id}
+        context = self._reservation_defaults() | {
+            "default_unit_id": unit_id,
+            "default_payment_plan_id": payment_plan_id,
+        }
         return self.env["realty.reservation"]._action_new(context)
 
     def _reservation_defaults(self):

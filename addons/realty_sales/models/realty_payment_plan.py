@@ -30,7 +30,9 @@ class RealtyPaymentPlan(models.Model):
     )
     line_ids = fields.One2many("realty.payment.plan.line", "plan_id", "Schedule", copy=True)
     first_payment_share = fields.Float(
-        "First Payment Share", compute="_compute_first_payment_share", store=True,
+        "First Payment Share",
+        compute="_compute_first_payment_share",
+        store=True,
         help="Share of the price due first; stored so that matching leads to units reads no lines.",
     )
     note = fields.Text("Notes", translate=True)
@@ -229,5 +231,3 @@ def principal_for(monthly_payment, annual_rate_percent, years):
 def _wan(amount):
     """Amounts the way a sales office says them: in 万 (10,000) with up to two decimals."""
     return f"{amount / 10000:,.2f}".rstrip("0").rstrip(".") + "万"
-
-

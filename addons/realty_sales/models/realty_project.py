@@ -44,9 +44,7 @@ class RealtyProject(models.Model):
         return {
             "project": {"id": self.id, "name": self.name, "currency": self._board_currency()},
             "states": self.env["realty.unit"]._board_states(),
-            "buildings": [
-                {"id": b.id, "name": b.name, "code": b.code} for b in buildings
-            ],
+            "buildings": [{"id": b.id, "name": b.name, "code": b.code} for b in buildings],
             "units": units._board_values_list(),
             "layouts": self._board_layouts(units),
             "cell_fields": self.env.user._realty_board_fields(),
@@ -109,9 +107,15 @@ class RealtyProject(models.Model):
         labels = {state["key"]: state["label"] for state in data["states"]}
         layouts = {layout["id"]: layout["name"] for layout in data["layouts"]}
         headers = [
-            self.env._("Unit No."), self.env._("Floor"), self.env._("Layout"), self.env._("Orientation"),
-            self.env._("Gross Area (m²)"), self.env._("Inner Area (m²)"), self.env._("Standard Unit Price"),
-            self.env._("Standard Total Price"), self.env._("Sales State"),
+            self.env._("Unit No."),
+            self.env._("Floor"),
+            self.env._("Layout"),
+            self.env._("Orientation"),
+            self.env._("Gross Area (m²)"),
+            self.env._("Inner Area (m²)"),
+            self.env._("Standard Unit Price"),
+            self.env._("Standard Total Price"),
+            self.env._("Sales State"),
         ]
         sheet.write_row(0, 0, headers, bold)
         for row, unit in enumerate(data["units"], start=1):
@@ -119,8 +123,14 @@ class RealtyProject(models.Model):
                 row,
                 0,
                 [
-                    unit["name"], unit["floor"], layouts.get(unit["layout_id"], ""), unit["orientation"],
-                    unit["gross_area"], unit["inner_area"], unit["unit_price"], unit["total_price"],
+                    unit["name"],
+                    unit["floor"],
+                    layouts.get(unit["layout_id"], ""),
+                    unit["orientation"],
+                    unit["gross_area"],
+                    unit["inner_area"],
+                    unit["unit_price"],
+                    unit["total_price"],
                     labels[unit["state"]],
                 ],
             )

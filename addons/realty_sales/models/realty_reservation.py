@@ -27,7 +27,12 @@ class RealtyReservation(models.Model):
 
     name = fields.Char("Reference", required=True, readonly=True, copy=False, default="/")
     unit_id = fields.Many2one(
-        "realty.unit", "Unit", required=True, index=True, tracking=True, check_company=True,
+        "realty.unit",
+        "Unit",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
         domain="[('state', '=', 'available')]",
     )
     project_id = fields.Many2one(related="unit_id.project_id", store=True, index=True)
@@ -121,7 +126,9 @@ class RealtyReservation(models.Model):
             reservation.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=reservation.user_id.id,
-                summary=self.env._("Discount rejected: offer %(limit)s %% at most", limit=reservation.company_id.realty_discount_limit),
+                summary=self.env._(
+                    "Discount rejected: offer %(limit)s %% at most", limit=reservation.company_id.realty_discount_limit
+                ),
             )
         return True
 
@@ -182,7 +189,8 @@ class RealtyReservation(models.Model):
                 {
                     "state": "confirmed",
                     "date_reservation": now,
-                    "date_expiry": reservation.date_expiry or now + timedelta(hours=reservation.project_id.reservation_hold_hours),
+                    "date_expiry": reservation.date_expiry
+                    or now + timedelta(hours=reservation.project_id.reservation_hold_hours),
                     "list_price": unit.total_price,
                 }
             )
@@ -209,7 +217,9 @@ class RealtyReservation(models.Model):
                 reservation=holder.name,
             )
         labels = dict(unit._fields["state"]._description_selection(self.env))
-        return self.env._("Unit %(unit)s is %(state)s and cannot be reserved.", unit=unit.name, state=labels[unit.sudo().state])
+        return self.env._(
+            "Unit %(unit)s is %(state)s and cannot be reserved.", unit=unit.name, state=labels[unit.sudo().state]
+        )
 
     def _release_units(self):
         self.unit_id.sudo().filtered(lambda unit: unit.state == "reserved")._change_state("available")

@@ -67,8 +67,18 @@ class RealtyUnit(models.Model):
     @api.model
     def _board_field_names(self):
         return [
-            "name", "building_id", "floor", "position", "layout_id", "bedrooms", "gross_area", "inner_area",
-            "orientation", "unit_price", "total_price", "state",
+            "name",
+            "building_id",
+            "floor",
+            "position",
+            "layout_id",
+            "bedrooms",
+            "gross_area",
+            "inner_area",
+            "orientation",
+            "unit_price",
+            "total_price",
+            "state",
         ]
 
     @api.model

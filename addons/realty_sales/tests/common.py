@@ -35,8 +35,9 @@ class RealtySalesCase(RealtyCase):
                 "discount": discount,
                 "down_payment_rate": down,
                 "line_ids": [
-                    Command.create({"name": f"Payment {index}", "share": share, "offset_value": index * 3,
-                                    "offset_unit": "months"})
+                    Command.create(
+                        {"name": f"Payment {index}", "share": share, "offset_value": index * 3, "offset_unit": "months"}
+                    )
                     for index, share in enumerate(shares)
                 ],
             }

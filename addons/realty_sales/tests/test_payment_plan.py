@@ -29,11 +29,19 @@ class TestPaymentPlan(RealtySalesCase):
                 "name": "Deposit then shares",
                 "kind": "installment",
                 "line_ids": [
-                    Command.create({"name": "Deposit", "payment_kind": "deposit", "amount_type": "fixed",
-                                    "fixed_amount": 50000, "sequence": 1}),
+                    Command.create(
+                        {
+                            "name": "Deposit",
+                            "payment_kind": "deposit",
+                            "amount_type": "fixed",
+                            "fixed_amount": 50000,
+                            "sequence": 1,
+                        }
+                    ),
                     Command.create({"name": "Down", "share": 30, "sequence": 2}),
-                    Command.create({"name": "Rest", "share": 70, "offset_value": 6, "offset_unit": "months",
-                                    "sequence": 3}),
+                    Command.create(
+                        {"name": "Rest", "share": 70, "offset_value": 6, "offset_unit": "months", "sequence": 3}
+                    ),
                 ],
             }
         )

@@ -11,8 +11,16 @@ class TestRecommendations(RealtySalesCase):
         # 3-bedroom units of 120 m² on floors 2–6 at 20,000/m²: 2,400,000 each; one 2-bedroom of 89 m²
         cls.big_units = cls.env["realty.unit"].create(
             [
-                {"building_id": cls.building.id, "floor": floor, "position": 2, "layout_id": cls.layout_3br.id,
-                 "gross_area": 120.0, "inner_area": 98.0, "unit_price": 20000.0, "orientation": "south_north"}
+                {
+                    "building_id": cls.building.id,
+                    "floor": floor,
+                    "position": 2,
+                    "layout_id": cls.layout_3br.id,
+                    "gross_area": 120.0,
+                    "inner_area": 98.0,
+                    "unit_price": 20000.0,
+                    "orientation": "south_north",
+                }
                 for floor in range(2, 7)
             ]
         )
@@ -37,8 +45,9 @@ class TestRecommendations(RealtySalesCase):
         self.assertEqual(results, [])
 
     def test_enough_income_offers_a_mortgage_with_its_monthly_payment(self):
-        results = self._recommend(budget=0.0, down_payment_available=800_000.0, income_monthly=30000.0,
-                                  debt_monthly=2000.0)
+        results = self._recommend(
+            budget=0.0, down_payment_available=800_000.0, income_monthly=30000.0, debt_monthly=2000.0
+        )
         self.assertTrue(results)
         best = results[0]
         self.assertEqual(best["payment_plan_id"], self.plan_mortgage.id)

@@ -39,15 +39,20 @@ class TestReservationRace(BaseCase):
             )
             users = [
                 env["res.users"].create(
-                    {"name": f"Racer {index}", "login": f"realty_racer_{index}_{tag}",
-                     "group_ids": [(4, env.ref("realty_base.group_realty_salesperson").id)]}
+                    {
+                        "name": f"Racer {index}",
+                        "login": f"realty_racer_{index}_{tag}",
+                        "group_ids": [(4, env.ref("realty_base.group_realty_salesperson").id)],
+                    }
                 )
                 for index in (1, 2)
             ]
             partner = env["res.partner"].create({"name": "Race Buyer"})
             cls.reservation_ids = [
                 env["realty.reservation"]
-                .create({"unit_id": cls.unit_id, "partner_id": partner.id, "payment_plan_id": plan.id, "user_id": user.id})
+                .create(
+                    {"unit_id": cls.unit_id, "partner_id": partner.id, "payment_plan_id": plan.id, "user_id": user.id}
+                )
                 .id
                 for user in users
             ]

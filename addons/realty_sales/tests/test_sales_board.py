@@ -41,8 +41,9 @@ class TestSalesBoard(RealtySalesCase):
         self.assertEqual(chosen, ["unit_price", "orientation"])
         data = self.project.with_user(self.salesperson).get_sales_board_data()
         self.assertEqual(data["cell_fields"], ["unit_price", "orientation"])
-        self.assertEqual(self.project.with_user(self.manager).get_sales_board_data()["cell_fields"],
-                         ["total_price", "gross_area"])
+        self.assertEqual(
+            self.project.with_user(self.manager).get_sales_board_data()["cell_fields"], ["total_price", "gross_area"]
+        )
 
     def test_xlsx_export_has_grid_and_price_list(self):
         self._reservation().action_confirm()

@@ -8,8 +8,15 @@ class TestSalesUi(HttpCase, RealtySalesCase):
     def test_board_filter_pick_fields_and_reserve(self):
         self.building.write({"name": "Tour Tower", "code": "T"})
         big = self.env["realty.unit"].create(
-            {"building_id": self.building.id, "floor": 8, "position": 2, "layout_id": self.layout_3br.id,
-             "gross_area": 120.0, "inner_area": 98.0, "unit_price": 18000.0}
+            {
+                "building_id": self.building.id,
+                "floor": 8,
+                "position": 2,
+                "layout_id": self.layout_3br.id,
+                "gross_area": 120.0,
+                "inner_area": 98.0,
+                "unit_price": 18000.0,
+            }
         )
         big.action_release()
         self.env["res.partner"].create({"name": "Tour Buyer"})
