@@ -1,0 +1,34 @@
+# Realty CRM on the official Odoo 19 image. See docs/docker.md.
+FROM odoo:19.0
+
+USER root
+
+# Python packages the product needs that the image lacks: cn2an (人民币大写 amounts),
+# websocket-client (browser tours; without it Odoo skips them), pytest (end-to-end suite).
+# The image's Python is Debian/Ubuntu-managed (PEP 668), hence --break-system-packages.
+RUN pip3 install --no-cache-dir --break-system-packages cn2an websocket-client pytest
+
+# A browser for the tours (Odoo skips browser tests when none is on PATH). Ubuntu's own chromium
+# package is only a snap wrapper that cannot run in a container, so Google Chrome is used (amd64 only).
+ARG INSTALL_CHROME=true
+RUN if [ "$INSTALL_CHROME" = "true" ] && [ "$(dpkg --print-architecture)" = "amd64" ]; then \
+        apt-get update \
+        && curl -fsSL -o /tmp/chrome.deb https://dl.google.com/linux/direct/google-chrome-stable_current_amd64.deb \
+        && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends /tmp/chrome.deb \
+        && rm -rf /var/lib/apt/lists/* /tmp/chrome.deb; \
+    else \
+        echo "No browser installed: Odoo will skip the browser tests in this image."; \
+    fi
+
+# The repository's server options (docker-compose.yml mounts the live file over this copy) and the
+# entry point that turns them into /etc/odoo/odoo.conf for the container.
+COPY odoo.conf /etc/odoo/realty.conf
+COPY docker/realty-entrypoint.sh /usr/local/bin/realty-entrypoint.sh
+# The addons are mounted at /mnt/extra-addons by docker-compose.yml; the copy makes the image usable alone.
+COPY --chown=odoo addons /mnt/extra-addons
+RUN chmod 755 /usr/local/bin/realty-entrypoint.sh && chown odoo /etc/odoo/odoo.conf
+
+USER odoo
+
+ENTRYPOINT ["/usr/local/bin/realty-entrypoint.sh"]
+CMD ["realty-serve"]

@@ -1,0 +1,47 @@
+# Realty CRM developer commands. Thin on purpose: the logic lives in scripts/.
+#   make run      serve http://127.0.0.1:8069 (admin/admin), creating database "realty" with demo data on first use
+#   make test     every Odoo test of every realty addon + the end-to-end suite tests/; ends with "N passed, N failed"
+#   make lint     ruff check + ruff format --check
+#   make format   ruff check --fix + ruff format
+#   make deps     pip install -r requirements.txt
+#   make i18n     export addons/<addon>/i18n/zh_CN.po for every realty addon (uses a throwaway database)
+#   make bench    run every bench/*.py
+#   make clean    remove Python and tool caches
+# Environment knobs are documented in scripts/odoo-env.sh, scripts/run.sh and scripts/run_tests.py.
+
+PYTHON ?= python3
+RUFF ?= ruff
+# only the directories that exist (ruff reports a missing path as an error)
+LINT_PATHS := $(wildcard addons tests scripts bench tools)
+
+.PHONY: help run test lint format deps i18n bench clean
+
+help:
+	@sed -n '2,10s/^# //p' Makefile
+
+run:
+	scripts/run.sh $(ARGS)
+
+test:
+	$(PYTHON) scripts/run_tests.py
+
+lint:
+	$(RUFF) check $(LINT_PATHS)
+	$(RUFF) format --check $(LINT_PATHS)
+
+format:
+	$(RUFF) check --fix $(LINT_PATHS)
+	$(RUFF) format $(LINT_PATHS)
+
+deps:
+	$(PYTHON) -m pip install -r requirements.txt
+
+i18n:
+	scripts/i18n.sh
+
+bench:
+	scripts/bench.sh
+
+clean:
+	find . -path ./.cache -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +
+	rm -rf .pytest_cache .ruff_cache
