@@ -1,4 +1,10 @@
+import io
+
+import openpyxl
+
+from odoo import http
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from .common import RealtySalesCase
 
@@ -31,3 +37,18 @@ class TestSalesUi(HttpCase, RealtySalesCase):
         self.assertEqual(reservation.user_id, self.salesperson)
         self.assertEqual(big.state, "reserved")
         self.assertIn("unit_price", self.salesperson.realty_board_fields)
+
+    def test_board_xlsx_route_respects_record_rules(self):
+        self.authenticate("realty_sales", "realty_sales")
+        data = {"project_id": self.project.id, "csrf_token": http.Request.csrf_token(self)}
+        response = self.url_open("/realty_sales/board/xlsx", data=data)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("spreadsheetml", response.headers["Content-Type"])
+        workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+        self.assertEqual(workbook["Price List"].cell(2, 1).value, "1-1201")
+
+        self.authenticate("realty_manager_b", "realty_manager_b")
+        data["csrf_token"] = http.Request.csrf_token(self)
+        with mute_logger("odoo.http"):
+            response = self.url_open("/realty_sales/board/xlsx", data=data)
+        self.assertEqual(response.status_code, 403)
