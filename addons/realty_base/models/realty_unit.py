@@ -34,6 +34,7 @@ class RealtyUnit(models.Model):
         "realty.layout", "Layout", index=True, check_company=True, domain="[('project_id', '=', project_id)]"
     )
     bedrooms = fields.Integer(related="layout_id.bedrooms", store=True, index=True)
+    layout_image = fields.Image(related="layout_id.image_128", string="Floorplan")
     gross_area = fields.Float("Gross Area (m²)", digits=(12, 2), required=True, tracking=True)
     inner_area = fields.Float("Inner Area (m²)", digits=(12, 2), required=True, tracking=True)
     shared_area = fields.Float("Shared Area (m²)", digits=(12, 2), compute="_compute_shared_area", store=True)

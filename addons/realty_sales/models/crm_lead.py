@@ -158,7 +158,7 @@ class CrmLead(models.Model):
             score += 10.0
         if self.bedrooms_wanted and unit.bedrooms == self.bedrooms_wanted:
             score += 5.0
-        return round(score, 2)
+        return round(score, 1)
 
     def _realty_repayment_capacity(self):
         share = self.company_id.realty_income_share or self.env.company.realty_income_share

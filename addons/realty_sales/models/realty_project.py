@@ -73,7 +73,13 @@ class RealtyProject(models.Model):
         workbook = xlsxwriter.Workbook(output, {"in_memory": True})
         formats = {
             state["key"]: workbook.add_format(
-                {"bg_color": state["color"], "font_color": "#FFFFFF", "border": 1, "text_wrap": True, "valign": "top"}
+                {
+                    "bg_color": state["color"],
+                    "font_color": state["text_color"],
+                    "border": 1,
+                    "text_wrap": True,
+                    "valign": "top",
+                }
             )
             for state in data["states"]
         }

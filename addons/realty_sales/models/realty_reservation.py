@@ -133,8 +133,8 @@ class RealtyReservation(models.Model):
         return True
 
     def action_cancel(self):
+        self._check_state("draft", "to_approve", "confirmed")
         live = self.filtered(lambda r: r.state == "confirmed")
-        self.filtered(lambda r: r.state in ("converted", "expired", "cancelled"))._check_state("draft")
         self.write({"state": "cancelled"})
         live._release_units()
         return True

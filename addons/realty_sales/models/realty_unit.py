@@ -1,12 +1,12 @@
 from odoo import api, fields, models
 
-BOARD_STATE_COLORS = {
-    "draft": "#adb5bd",
-    "available": "#28a745",
-    "held": "#fd7e14",
-    "reserved": "#ffc107",
-    "contracted": "#dc3545",
-    "delivered": "#6f42c1",
+BOARD_STATE_COLORS = {  # (background, text) of a board cell per state: the usual 销控表 colours
+    "draft": ("#ced4da", "#212529"),
+    "available": ("#28a745", "#ffffff"),
+    "held": ("#fd7e14", "#ffffff"),
+    "reserved": ("#ffc107", "#212529"),
+    "contracted": ("#dc3545", "#ffffff"),
+    "delivered": ("#6f42c1", "#ffffff"),
 }
 
 
@@ -84,7 +84,10 @@ class RealtyUnit(models.Model):
     @api.model
     def _board_states(self):
         labels = self._fields["state"]._description_selection(self.env)
-        return [{"key": key, "label": label, "color": BOARD_STATE_COLORS.get(key, "#6c757d")} for key, label in labels]
+        colors = {key: BOARD_STATE_COLORS.get(key, ("#6c757d", "#ffffff")) for key, _label in labels}
+        return [
+            {"key": key, "label": label, "color": colors[key][0], "text_color": colors[key][1]} for key, label in labels
+        ]
 
     def _board_values_list(self):
         orientations = dict(self._fields["orientation"]._description_selection(self.env))

@@ -145,6 +145,10 @@ export class RealtySalesBoard extends Component {
         return this.state.data.states.find((s) => s.key === key)?.color;
     }
 
+    stateTextColor(key) {
+        return this.state.data.states.find((s) => s.key === key)?.text_color;
+    }
+
     stateLabel(key) {
         return this.state.data.states.find((s) => s.key === key)?.label;
     }
