@@ -1,0 +1,444 @@
+#!/usr/bin/env python3
+"""Take the README screenshots of Realty CRM with a headless Chromium.
+
+Needs a running Odoo server whose database has the demo data of realty_base and realty_sales
+(``--with-demo``), ideally with the admin user's language set to zh_CN, and a Chromium binary
+(``chromium``, ``chromium-browser`` or ``google-chrome`` on the PATH, or ``--chromium``).
+Chromium is driven through the DevTools protocol (websocket-client); JSON-RPC calls (login,
+record lookups) go through requests. Example::
+
+    python3 tools/screenshots.py --url http://127.0.0.1:8069 --db realty --out docs/screenshots
+"""
+
+import argparse
+import base64
+import contextlib
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+import requests
+import websocket
+
+APP_MENU = "realty_base.realty_menu_root"
+VIEWPORT = (1440, 900)
+PAGE_TIMEOUT = 30.0
+IMAGE_SETTLE = 1.0
+MAX_PNG_BYTES = 400 * 1024
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--lang=zh-CN",
+)
+
+
+class ScreenshotError(Exception):
+    pass
+
+
+# ----------------------------------------------------------------------
+# Odoo JSON-RPC
+# ----------------------------------------------------------------------
+
+
+class OdooClient:
+    def __init__(self, url, db):
+        self.url = url.rstrip("/")
+        self.db = db
+        self.session = requests.Session()
+        self.menu_id = None
+
+    def _rpc(self, path, params):
+        payload = {"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}
+        response = self.session.post(self.url + path, json=payload, timeout=60)
+        response.raise_for_status()
+        body = response.json()
+        if body.get("error"):
+            error = body["error"]
+            message = error.get("data", {}).get("message") or error.get("message")
+            raise ScreenshotError(f"{path}: {message}")
+        return body["result"]
+
+    def authenticate(self, login, password):
+        if not self.db:
+            try:
+                databases = self._rpc("/web/database/list", {})
+            except (ScreenshotError, requests.RequestException):
+                databases = []
+            if len(databases) != 1:
+                raise ScreenshotError("cannot tell which database to use: pass --db")
+            self.db = databases[0]
+        # pins the database for the session cookie when the server hosts several of them
+        self.session.get(self.url + "/web/login", params={"db": self.db}, timeout=60)
+        result = self._rpc("/web/session/authenticate", {"db": self.db, "login": login, "password": password})
+        if not result.get("uid"):
+            raise ScreenshotError(f"login {login!r} refused")
+        return self.session.cookies.get("session_id")
+
+    def call(self, model, method, *args, **kwargs):
+        params = {"model": model, "method": method, "args": list(args), "kwargs": kwargs}
+        return self._rpc(f"/web/dataset/call_kw/{model}/{method}", params)
+
+    def xmlid_to_id(self, xmlid):
+        module, name = xmlid.split(".")
+        rows = self.call("ir.model.data", "search_read", [("module", "=", module), ("name", "=", name)], ["res_id"])
+        if not rows:
+            raise ScreenshotError(f"{xmlid} not found: are realty_base and realty_sales installed?")
+        return rows[0]["res_id"]
+
+    def app_url(self, path, **query):
+        """A web client URL shown inside the Realty app: its menu bar even for actions that other apps share."""
+        if self.menu_id is None:
+            self.menu_id = self.xmlid_to_id(APP_MENU)
+        return f"{self.url}{path}?{urlencode({**query, 'menu_id': self.menu_id})}"
+
+    def find_id(self, model, domain):
+        ids = self.call(model, "search", domain, limit=1)
+        if not ids:
+            raise ScreenshotError(f"no {model} record matches {domain}: is the demo data installed?")
+        return ids[0]
+
+
+# ----------------------------------------------------------------------
+# Chromium through the DevTools protocol
+# ----------------------------------------------------------------------
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def find_chromium(explicit):
+    if explicit:
+        return explicit
+    for name in CHROMIUM_NAMES:
+        path = shutil.which(name)
+        if path:
+            return path
+    raise ScreenshotError("no Chromium found: pass --chromium")
+
+
+class Browser:
+    """A headless Chromium with one page, driven over its DevTools websocket."""
+
+    def __init__(self, binary):
+        self.profile = tempfile.mkdtemp(prefix="realty-shots-")
+        port = free_port()
+        command = [binary, *CHROMIUM_FLAGS, f"--remote-debugging-port={port}", f"--user-data-dir={self.profile}"]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.ws = None
+        self.next_id = 0
+        self.errors = []
+        try:
+            self.ws = websocket.create_connection(self._page_websocket_url(port), timeout=PAGE_TIMEOUT)
+        except Exception:
+            self.close()
+            raise
+        for domain in ("Page", "Runtime", "Network", "Log"):
+            self.send(f"{domain}.enable")
+
+    def _page_websocket_url(self, port):
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise ScreenshotError(f"Chromium exited with code {self.process.returncode}")
+            with contextlib.suppress(requests.RequestException, ValueError):
+                targets = requests.get(f"http://127.0.0.1:{port}/json", timeout=2).json()
+                pages = [t for t in targets if t.get("type") == "page" and t.get("webSocketDebuggerUrl")]
+                if pages:
+                    return pages[0]["webSocketDebuggerUrl"]
+            time.sleep(0.2)
+        raise ScreenshotError("Chromium did not open its DevTools port")
+
+    def close(self):
+        if self.ws:
+            with contextlib.suppress(Exception):
+                self.ws.close()
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+    def _on_event(self, message):
+        method, params = message.get("method"), message.get("params", {})
+        if method == "Runtime.exceptionThrown":
+            details = params.get("exceptionDetails", {})
+            text = details.get("exception", {}).get("description") or details.get("text")
+            self.errors.append(f"JS exception: {text}")
+        elif method == "Runtime.consoleAPICalled" and params.get("type") == "error":
+            args = params.get("args", [])
+            text = " ".join(str(arg.get("value") or arg.get("description") or "") for arg in args)
+            self.errors.append(f"console.error: {text[:2000]}")
+        elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
+            entry = params["entry"]
+            self.errors.append(f"console: {entry.get('text')} {entry.get('url', '')}".strip())
+
+    def send(self, method, **params):
+        self.next_id += 1
+        message_id = self.next_id
+        self.ws.send(json.dumps({"id": message_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == message_id:
+                if "error" in message:
+                    raise ScreenshotError(f"{method}: {message['error'].get('message')}")
+                return message.get("result", {})
+            self._on_event(message)
+
+    def evaluate(self, expression):
+        result = self.send("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+        if "exceptionDetails" in result:
+            details = result["exceptionDetails"]
+            raise ScreenshotError(f"evaluate failed: {details.get('exception', {}).get('description') or details}")
+        return result.get("result", {}).get("value")
+
+    def set_viewport(self, width, height):
+        self.send("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=False)
+
+    def navigate(self, url):
+        self.send("Page.navigate", url=url)
+        # Page.navigate returns before the old document is gone: wait for the new one
+        time.sleep(0.5)
+        self.wait_for_js("document.readyState === 'complete'", "page load")
+
+    def wait_for_js(self, condition, what, timeout=PAGE_TIMEOUT):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            # an error dialog will not go away by itself: stop waiting
+            state = self.evaluate(f"document.querySelector('.o_error_dialog') ? 'error' : !!({condition})")
+            if state == "error":
+                raise ScreenshotError(f"error dialog while waiting for {what}")
+            if state:
+                return
+            time.sleep(0.25)
+        raise ScreenshotError(f"timed out waiting for {what}")
+
+    def wait_for(self, selector, timeout=PAGE_TIMEOUT):
+        self.wait_for_js(f"document.querySelector({json.dumps(selector)})", selector, timeout)
+
+    def click(self, selector):
+        self.wait_for(selector)
+        self.evaluate(f"document.querySelector({json.dumps(selector)}).click()")
+
+    def scroll_to_top(self, selector, margin=8):
+        """Scroll the element to the top of its scrolling container, below the sticky form header if any."""
+        self.evaluate(
+            f"""(() => {{
+                const el = document.querySelector({json.dumps(selector)});
+                el.scrollIntoView({{block: "start"}});
+                const sticky = Array.from(document.querySelectorAll(".o_form_sheet_bg > *, .o_control_panel"))
+                    .filter((e) => ["sticky", "fixed"].includes(getComputedStyle(e).position));
+                const top = Math.max(0, ...sticky.map((e) => e.getBoundingClientRect().bottom));
+                let box = el.parentElement;
+                while (box && !(box.scrollHeight > box.clientHeight && /auto|scroll/.test(getComputedStyle(box).overflowY))) {{
+                    box = box.parentElement;
+                }}
+                (box || document.scrollingElement).scrollTop -= top - el.getBoundingClientRect().top + {margin};
+            }})()"""
+        )
+
+    def settle(self):
+        """Let images load and the UI finish its animations (notebook tabs, modal fade-in)."""
+        time.sleep(IMAGE_SETTLE)
+        images_done = "Array.from(document.images).every((img) => img.complete)"
+        with contextlib.suppress(ScreenshotError):
+            self.wait_for_js(images_done, "images", timeout=10)
+        self.evaluate("document.activeElement && document.activeElement.blur()")
+        time.sleep(0.3)
+
+    def broken_images(self):
+        return self.evaluate(
+            "Array.from(document.images).filter((img) => img.complete && img.src && !img.naturalWidth)"
+            ".map((img) => img.src)"
+        )
+
+    def error_dialog(self):
+        return self.evaluate(
+            "(() => { const d = document.querySelector('.o_error_dialog, .o_dialog .modal-body .o_error_detail');"
+            " return d ? d.innerText.slice(0, 300) : null; })()"
+        )
+
+    def screenshot(self, path):
+        data = self.send("Page.captureScreenshot", format="png", captureBeyondViewport=False)["data"]
+        path.write_bytes(base64.b64decode(data))
+
+
+def unique(messages):
+    """The same error is often logged once per record: report it once."""
+    return list(dict.fromkeys(messages))
+
+
+def shrink_png(path):
+    """Make a PNG lighter for the README when Pillow is available.
+
+    Chromium's encoder favours speed: a lossless re-encode (RGB, zlib level 9) saves a good part.
+    A screenshot still heavier than MAX_PNG_BYTES gets a 256-colour palette without dithering,
+    which keeps flat UI colours and text crisp.
+    """
+    try:
+        from PIL import Image
+    except ImportError:
+        if path.stat().st_size > MAX_PNG_BYTES:
+            print(f"  {path.name}: {path.stat().st_size // 1024} KB (install Pillow to shrink it)")
+        return
+    original = path.read_bytes()
+    with Image.open(path) as image:
+        rgb = image.convert("RGB")
+    rgb.save(path, optimize=True)
+    if path.stat().st_size > MAX_PNG_BYTES:
+        palette = rgb.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+        palette.save(path, optimize=True)
+    if path.stat().st_size > len(original):
+        path.write_bytes(original)
+
+
+# ----------------------------------------------------------------------
+# The pages
+# ----------------------------------------------------------------------
+
+
+def shot_sales_board(browser, odoo):
+    browser.navigate(odoo.app_url("/odoo/action-realty_sales.realty_sales_board_action"))
+    browser.wait_for(".o_realty_board_cell")
+    cell = ".o_realty_board_cell[data-state='available']"
+    browser.wait_for(cell)
+    browser.click(cell)
+    browser.wait_for(".o_realty_board_panel img")
+    browser.wait_for_js("document.querySelector('.o_realty_board_panel img').naturalWidth > 0", "floorplan image")
+
+
+def shot_units_list(browser, odoo):
+    browser.navigate(odoo.app_url("/odoo/action-realty_base.realty_unit_action"))
+    browser.wait_for(".o_list_view .o_data_row")
+
+
+def shot_units_kanban(browser, odoo):
+    browser.navigate(odoo.app_url("/odoo/action-realty_base.realty_unit_action", view_type="kanban"))
+    browser.wait_for(".o_kanban_view .o_kanban_group .o_kanban_record img")
+
+
+def shot_project_form(browser, odoo):
+    project_id = odoo.find_id("realty.project", [("name", "=", "翠湖花园")])
+    browser.navigate(odoo.app_url(f"/odoo/action-realty_base.realty_project_action/{project_id}"))
+    browser.wait_for(".o_form_view .o_form_sheet .oe_button_box, .o_form_view .o_form_sheet")
+
+
+def shot_lead_recommendations(browser, odoo):
+    lead_id = odoo.find_id("crm.lead", [("name", "=", "张伟 · 改善型三居")])
+    browser.navigate(odoo.app_url(f"/odoo/action-crm.crm_lead_all_leads/{lead_id}"))
+    browser.wait_for(".o_form_view .o_notebook")
+    browser.click(".o_notebook .nav-link[name='realty_needs']")
+    browser.wait_for(".o_realty_recommendations table tbody tr")
+    # the tab's header on top, the recommendations table below it (the viewport is 1400 px high)
+    browser.scroll_to_top(".o_form_view .o_notebook")
+
+
+def shot_unit_generator(browser, odoo):
+    building_id = odoo.find_id("realty.building", [("name", "=", "1号楼")])
+    browser.navigate(odoo.app_url(f"/odoo/action-realty_base.realty_building_action/{building_id}"))
+    browser.click(".o_form_view button[name='action_open_unit_generator']")
+    browser.wait_for(".modal .o_field_widget[name='line_ids']")
+
+
+def shot_reservation_form(browser, odoo):
+    reservation_id = odoo.find_id("realty.reservation", [("partner_id.name", "=", "张伟")])
+    browser.navigate(odoo.app_url(f"/odoo/action-realty_sales.realty_reservation_action/{reservation_id}"))
+    browser.wait_for(".o_form_view .o_form_sheet .o_field_widget")
+
+
+# (file name, function, viewport height)
+PAGES = [
+    ("sales_board.png", shot_sales_board, 900),
+    ("units_list.png", shot_units_list, 900),
+    ("units_kanban.png", shot_units_kanban, 900),
+    ("project_form.png", shot_project_form, 900),
+    ("lead_recommendations.png", shot_lead_recommendations, 1400),
+    ("unit_generator.png", shot_unit_generator, 900),
+    ("reservation_form.png", shot_reservation_form, 900),
+]
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--url", default="http://127.0.0.1:8069", help="Odoo server URL")
+    parser.add_argument("--db", default="", help="database (default: the server's only one)")
+    parser.add_argument("--login", default="admin")
+    parser.add_argument("--password", default="admin")
+    parser.add_argument("--out", default="docs/screenshots", help="output directory")
+    parser.add_argument("--chromium", default="", help="Chromium binary (default: searched on the PATH)")
+    parser.add_argument("--only", nargs="*", default=[], help="file names to take (default: all)")
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    base = args.url.rstrip("/")
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    pages = [page for page in PAGES if not args.only or page[0] in args.only]
+
+    odoo = OdooClient(base, args.db)
+    session_id = odoo.authenticate(args.login, args.password)
+    browser = Browser(find_chromium(args.chromium))
+    failures = 0
+    try:
+        browser.send("Network.setCookie", name="session_id", value=session_id, url=base + "/", path="/", httpOnly=True)
+        for name, take, height in pages:
+            print(f"{name} ...", flush=True)
+            browser.set_viewport(VIEWPORT[0], height)
+            browser.errors.clear()
+            try:
+                take(browser, odoo)
+                browser.settle()
+            except ScreenshotError as error:
+                failures += 1
+                print(f"  FAILED: {error}")
+                for problem in [*unique(browser.errors), f"error dialog: {browser.error_dialog()}"]:
+                    print(f"  {problem}")
+                # kept out of the docs folder: only good screenshots go there
+                failed = Path(tempfile.gettempdir()) / f"FAILED_{name}"
+                browser.screenshot(failed)
+                print(f"  what the browser showed: {failed}")
+                continue
+            problems = unique(browser.errors)
+            dialog = browser.error_dialog()
+            if dialog:
+                problems.append(f"error dialog: {dialog}")
+            problems += [f"broken image: {src}" for src in browser.broken_images()]
+            path = out / name
+            browser.screenshot(path)
+            shrink_png(path)
+            print(f"  {path} ({path.stat().st_size // 1024} KB)")
+            for problem in problems:
+                print(f"  WARNING: {problem}")
+    finally:
+        browser.close()
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except ScreenshotError as error:
+        sys.exit(f"error: {error}")
