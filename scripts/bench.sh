@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make bench`: run every bench/*.py in turn (see bench/README.md); fails if any of them fails.
+# `make bench`: run every bench/*.py (but the _helpers) in turn (see bench/README.md); fails if any of them fails.
 # Each script gets ODOO_BIN, ODOO_CONF, ODOO_ADDONS_PATH and REALTY_ADDONS from scripts/odoo-env.sh.
 set -euo pipefail
 
@@ -9,7 +9,10 @@ source scripts/odoo-env.sh || exit 1
 PYTHON="${PYTHON:-python3}"
 
 shopt -s nullglob
-scripts=(bench/*.py)
+scripts=()
+for script in bench/*.py; do
+    [[ "$(basename "$script")" == _* ]] || scripts+=("$script")  # _common.py etc. are helpers
+done
 if [ ${#scripts[@]} -eq 0 ]; then
     echo "No benchmark yet (bench/*.py)."
     exit 0

@@ -104,7 +104,8 @@ class RealtyReservation(models.Model):
         """Reserve the unit, or ask a sales manager first when the extra discount is above the limit."""
         self._check_state("draft")
         needs_approval = self.filtered(lambda r: r.discount > r.company_id.realty_discount_limit)
-        needs_approval._request_approval()
+        if needs_approval:
+            needs_approval._request_approval()
         (self - needs_approval)._reserve_units()
         return True
 

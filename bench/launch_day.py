@@ -1,0 +1,532 @@
+#!/usr/bin/env python3
+"""Launch day (开盘) load test: many salespeople reserving the units of one building at once.
+
+Starts a real Odoo server (prefork: 2 HTTP workers, no cron) on the bench database, with 20 salesperson
+users, one building of 30 floors x 8 positions released for sale, a customer and a payment plan. Then 20
+concurrent clients (threads, each with its own HTTP session, logged in as its own salesperson through
+/web/session/authenticate) repeatedly pick a random available unit of the building, create a reservation
+and confirm it (/web/dataset/call_kw, as the web client does). A refusal (the unit was taken meanwhile: a
+UserError) is expected under contention. When few units are left, a client cancels its own oldest
+reservation first, so that the run keeps going for the whole duration.
+
+Afterwards the database is checked: no unit may have two live reservations, every reserved unit of the
+building must have exactly one live reservation, and every live reservation must be on a sold unit.
+The exit code is 1 when any check fails, 0 otherwise: the throughput and latency goals of the issue
+(>= 300 reservations in 60 s, p95 <= 1 s) are reported, not enforced.
+
+Only loopback traffic; the run stops by itself after --seconds.
+
+    python3 bench/launch_day.py [--seconds 60] [--clients 20] [--think-ms 0] [--db NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import contextlib
+import os
+import random
+import re
+import secrets
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+
+import requests
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from _common import ROOT, bench_database, exit_on_sigterm, free_port, goal, odoo_env, say, server_command  # noqa: E402
+
+FLOORS, POSITIONS = 30, 8
+GOAL_RESERVATIONS_PER_60S, GOAL_P95_MS = 300, 1000.0
+SERVER_START_TIMEOUT = 180
+REQUEST_TIMEOUT = 120
+REFRESH_SECONDS = 1.0  # how stale a client's view of the available units may get (the board is live)
+LIVE_STATES = ("confirmed", "converted")
+SOLD_STATES = ("reserved", "contracted", "delivered")
+
+
+# ----------------------------------------------------------------------
+# Setup (in-process ORM)
+# ----------------------------------------------------------------------
+
+
+@dataclass
+class Setup:
+    tag: str
+    building_id: int
+    unit_count: int
+    partner_id: int
+    plan_id: int
+    logins: list[str]
+    password: str
+
+
+def prepare(env, clients: int) -> Setup:
+    """Salespeople, a released building, a customer and a payment plan, all new (names carry a unique tag)."""
+    tag = secrets.token_hex(3)
+    project = env["realty.project"].create({"name": f"Launch Day {tag}", "code": f"LD-{tag}"})
+    layout = env["realty.layout"].create(
+        {"project_id": project.id, "name": "Launch 3-bed", "bedrooms": 3, "gross_area": 118.0, "inner_area": 96.0}
+    )
+    building = env["realty.building"].create(
+        {"project_id": project.id, "name": "Launch Tower", "code": "L", "position_count": POSITIONS}
+    )
+    units = building._create_units(
+        [
+            {
+                "floor": floor,
+                "position": position,
+                "layout_id": layout.id,
+                "gross_area": 118.0,
+                "inner_area": 96.0,
+                "unit_price": 20000.0 + 100.0 * floor,
+            }
+            for floor in range(1, FLOORS + 1)
+            for position in range(1, POSITIONS + 1)
+        ]
+    )
+    units.action_release()
+    partner = env["res.partner"].create({"name": f"Launch Day Buyer {tag}"})
+    plan = env["realty.payment.plan"].create(
+        {"name": f"Launch Day Full Payment {tag}", "kind": "full", "line_ids": [(0, 0, {"name": "All", "share": 100})]}
+    )
+    group = env.ref("realty_base.group_realty_salesperson")
+    users = env["res.users"].create(
+        [
+            {
+                "name": f"Launch Salesperson {index} {tag}",
+                "login": f"launch_{tag}_{index}",
+                "group_ids": [(4, group.id)],
+            }
+            for index in range(1, clients + 1)
+        ]
+    )
+    # One password for all: hashed once (600,000 PBKDF2 rounds) instead of once per user.
+    password = secrets.token_urlsafe(12)
+    env.flush_all()
+    env.cr.execute(
+        "UPDATE res_users SET password = %s WHERE id IN %s", (users._crypt_context().hash(password), tuple(users.ids))
+    )
+    env.cr.commit()
+    return Setup(tag, building.id, len(units), partner.id, plan.id, users.mapped("login"), password)
+
+
+# ----------------------------------------------------------------------
+# Server
+# ----------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def odoo_server(db: str, log_path: str):
+    """A prefork Odoo server on free loopback ports; yields its base URL and stops it (and its children) at the end."""
+    port, gevent_port = free_port(), free_port()
+    cmd = server_command(
+        db,
+        f"--db-filter=^{db}$",
+        "--workers=2",
+        "--max-cron-threads=0",
+        "--http-interface=127.0.0.1",
+        f"--http-port={port}",
+        f"--gevent-port={gevent_port}",
+        # a worker busy for longer than these is killed; keep them well above any request of the test
+        "--limit-time-real=600",
+        "--limit-time-cpu=600",
+        "--log-level=warn",
+        "--log-handler=werkzeug:INFO",  # one line per request with its SQL count, SQL time and other time
+        workdir=os.path.dirname(log_path),
+    )
+    url = f"http://127.0.0.1:{port}"
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(
+            cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+        )
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"the Odoo server exited with code {proc.returncode}:\n{tail(log_path)}")
+            with contextlib.suppress(requests.RequestException):
+                if requests.get(f"{url}/web/login", timeout=10).status_code == 200:
+                    break
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the Odoo server did not answer within {SERVER_START_TIMEOUT} s:\n{tail(log_path)}")
+            time.sleep(0.5)
+        yield url
+    finally:
+        stop_process_group(proc)
+
+
+def stop_process_group(proc: subprocess.Popen) -> None:
+    """SIGTERM the server's process group (master, workers, gevent process), SIGKILL it if it lingers."""
+    for sig, wait in ((signal.SIGTERM, 30), (signal.SIGKILL, 10)):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, sig)
+        try:
+            proc.wait(timeout=wait)
+            break
+        except subprocess.TimeoutExpired:
+            continue
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)  # workers may outlive the master
+
+
+def tail(path: str, chars: int = 4000) -> str:
+    with open(path, errors="replace") as file:
+        return file.read()[-chars:]
+
+
+# ----------------------------------------------------------------------
+# Clients
+# ----------------------------------------------------------------------
+
+
+class RpcError(Exception):
+    def __init__(self, name: str, message: str):
+        super().__init__(f"{name}: {message}")
+        self.name = name
+        self.message = message
+
+
+@dataclass
+class Stats:
+    reservations: int = 0
+    refusals: int = 0
+    cancellations: int = 0
+    errors: int = 0
+    error_samples: list[str] = field(default_factory=list)
+    reserve_ms: list[float] = field(default_factory=list)  # create + confirm, as the user waits for it
+    call_ms: dict[str, list[float]] = field(default_factory=lambda: collections.defaultdict(list))
+
+    def merge(self, other: Stats) -> None:
+        self.reservations += other.reservations
+        self.refusals += other.refusals
+        self.cancellations += other.cancellations
+        self.errors += other.errors
+        self.error_samples += other.error_samples
+        self.reserve_ms += other.reserve_ms
+        for key, values in other.call_ms.items():
+            self.call_ms[key] += values
+
+
+class Client(threading.Thread):
+    def __init__(self, index, url, db, login, password, setup: Setup, logged_in, go, think_ms=0.0):
+        super().__init__(name=f"client-{index}", daemon=True)
+        self.url, self.db, self.login, self.password = url, db, login, password
+        self.setup = setup
+        self.logged_in = logged_in  # a Barrier: every client has logged in (or failed to)
+        self.go = go  # an Event, set once stop_at is known
+        self.stop_at = 0.0
+        self.think_ms = think_ms
+        self.rng = random.Random(index)
+        self.session = requests.Session()
+        self.stats = Stats()
+        self.mine: collections.deque[int] = collections.deque()  # own confirmed reservations, oldest first
+        self.available: list[int] = []
+        self.seen_at = 0.0
+        self.low_water = max(2 * setup.unit_count // 10, 10)
+        self.request_id = 0
+
+    def rpc(self, path: str, params: dict, kind: str):
+        self.request_id += 1
+        payload = {"jsonrpc": "2.0", "method": "call", "params": params, "id": self.request_id}
+        start = time.perf_counter()
+        response = self.session.post(f"{self.url}{path}", json=payload, timeout=REQUEST_TIMEOUT)
+        self.stats.call_ms[kind].append((time.perf_counter() - start) * 1000)
+        response.raise_for_status()
+        body = response.json()
+        if "error" in body:
+            data = body["error"].get("data") or {}
+            raise RpcError(data.get("name", "?"), data.get("message") or body["error"].get("message", "?"))
+        return body["result"]
+
+    def call(self, model: str, method: str, *args, kind: str | None = None):
+        params = {"model": model, "method": method, "args": list(args), "kwargs": {}}
+        return self.rpc(f"/web/dataset/call_kw/{model}/{method}", params, kind or method)
+
+    def authenticate(self) -> None:
+        result = self.rpc(
+            "/web/session/authenticate", {"db": self.db, "login": self.login, "password": self.password}, "login"
+        )
+        if not result or not result.get("uid"):
+            raise RuntimeError(f"login {self.login} refused")
+
+    def error(self, what: str, exc: Exception) -> None:
+        self.stats.errors += 1
+        if len(self.stats.error_samples) < 5:
+            self.stats.error_samples.append(f"{self.login} {what}: {str(exc)[:300]}")
+
+    def refresh(self) -> None:
+        domain = [["building_id", "=", self.setup.building_id], ["state", "=", "available"]]
+        self.available = self.call("realty.unit", "search", domain, kind="refresh")
+        self.seen_at = time.monotonic()
+
+    def run(self) -> None:
+        try:
+            self.authenticate()
+        except Exception as exc:
+            self.error("login", exc)
+            return
+        finally:
+            self.logged_in.wait()
+        if not self.go.wait(timeout=SERVER_START_TIMEOUT):
+            return
+        while time.monotonic() < self.stop_at:
+            try:
+                self.step()
+            except Exception as exc:  # anything but a refusal: count it, go on
+                self.error("step", exc)
+                self.seen_at = 0.0
+
+    def step(self) -> None:
+        if not self.available or time.monotonic() - self.seen_at > REFRESH_SECONDS:
+            self.refresh()
+        if len(self.available) < self.low_water and self.mine:
+            self.call("realty.reservation", "action_cancel", [self.mine.popleft()], kind="cancel")
+            self.stats.cancellations += 1
+            self.seen_at = 0.0
+            return
+        if not self.available:
+            time.sleep(0.05)
+            self.seen_at = 0.0
+            return
+        unit_id = self.available.pop(self.rng.randrange(len(self.available)))
+        start = time.perf_counter()
+        values = {"unit_id": unit_id, "partner_id": self.setup.partner_id, "payment_plan_id": self.setup.plan_id}
+        reservation_id = self.call("realty.reservation", "create", values)
+        try:
+            self.call("realty.reservation", "action_confirm", [reservation_id])
+        except RpcError as exc:
+            if exc.name != "odoo.exceptions.UserError":
+                raise
+            self.stats.refusals += 1  # someone was faster: expected on launch day
+            self.seen_at = 0.0
+            return
+        self.stats.reserve_ms.append((time.perf_counter() - start) * 1000)
+        self.stats.reservations += 1
+        self.mine.append(reservation_id)
+        if self.think_ms:  # the salesperson fills in the next form before confirming again
+            time.sleep(min(self.rng.uniform(0, 2 * self.think_ms) / 1000, max(self.stop_at - time.monotonic(), 0)))
+
+
+# ... "POST /web/dataset/call_kw/realty.reservation/create HTTP/1.1" 200 - 52 0.031 0.084
+REQUEST_LOG_RE = re.compile(
+    r'"POST (?P<path>\S+) HTTP/[\d.]+" (?P<code>\d+) \S+ (?P<queries>\d+) (?P<sql>[\d.]+) (?P<other>[\d.]+)'
+)
+
+
+def server_stats(log_path: str) -> dict[str, list[tuple[int, float, float]]]:
+    """{path: [(SQL queries, SQL seconds, other seconds)]} of the requests the server logged."""
+    by_path = collections.defaultdict(list)
+    with open(log_path, errors="replace") as file:
+        for line in file:
+            if match := REQUEST_LOG_RE.search(line):
+                path = match["path"].split("#")[0].removeprefix("/web/dataset/call_kw/").removeprefix("/web/session/")
+                by_path[path].append((int(match["queries"]), float(match["sql"]), float(match["other"])))
+    return by_path
+
+
+def percentile(values: list[float], pct: float) -> float:
+    if not values:
+        return float("nan")
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[pct - 1] if pct < 100 else max(values)
+
+
+# ----------------------------------------------------------------------
+# Checks (in-process ORM cursor, plain SQL)
+# ----------------------------------------------------------------------
+
+
+def check_database(env, building_id: int) -> tuple[int, list[str]]:
+    """Return (number of doubly booked units in the whole database, list of other inconsistencies)."""
+    cr = env.cr
+    cr.execute(
+        "SELECT unit_id, count(*) FROM realty_reservation WHERE state IN %s GROUP BY unit_id HAVING count(*) > 1",
+        (LIVE_STATES,),
+    )
+    doubles = cr.fetchall()
+    problems = [f"unit {unit_id} has {count} live reservations" for unit_id, count in doubles]
+    cr.execute(
+        """
+        SELECT u.name, u.state, count(r.id)
+          FROM realty_unit u
+          LEFT JOIN realty_reservation r ON r.unit_id = u.id AND r.state IN %s
+         WHERE u.building_id = %s AND u.state = 'reserved'
+         GROUP BY u.id, u.name, u.state
+        HAVING count(r.id) <> 1
+        """,
+        (LIVE_STATES, building_id),
+    )
+    problems += [f"reserved unit {name} has {count} live reservations" for name, _state, count in cr.fetchall()]
+    cr.execute(
+        """
+        SELECT r.name, u.name, u.state
+          FROM realty_reservation r
+          JOIN realty_unit u ON u.id = r.unit_id
+         WHERE u.building_id = %s AND r.state IN %s AND u.state NOT IN %s
+        """,
+        (building_id, LIVE_STATES, SOLD_STATES),
+    )
+    problems += [f"live reservation {ref} is on unit {unit} which is {state}" for ref, unit, state in cr.fetchall()]
+    return len(doubles), problems
+
+
+def building_counts(env, building_id: int) -> tuple[int, int]:
+    env.cr.execute(
+        "SELECT count(*) FILTER (WHERE state = 'reserved'), count(*) FILTER (WHERE state = 'available')"
+        " FROM realty_unit WHERE building_id = %s",
+        (building_id,),
+    )
+    return env.cr.fetchone()
+
+
+def live_reservations(env, building_id: int) -> int:
+    env.cr.execute(
+        "SELECT count(*) FROM realty_reservation r JOIN realty_unit u ON u.id = r.unit_id"
+        " WHERE u.building_id = %s AND r.state IN %s",
+        (building_id, LIVE_STATES),
+    )
+    return env.cr.fetchone()[0]
+
+
+# ----------------------------------------------------------------------
+# Main
+# ----------------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=60.0, help="duration of the load (default 60)")
+    parser.add_argument("--clients", type=int, default=20, help="concurrent salespeople (default 20)")
+    parser.add_argument(
+        "--think-ms",
+        type=float,
+        default=0.0,
+        help="mean pause of a client after each reservation (uniform 0..2x; default 0: no pause at all)",
+    )
+    parser.add_argument("--db", help="database to use and keep (default: $BENCH_DB, else a throwaway one)")
+    args = parser.parse_args()
+    exit_on_sigterm()
+
+    log_dir = tempfile.mkdtemp(prefix="realty-launch-day-")
+    log_path = os.path.join(log_dir, "odoo-server.log")
+    with bench_database("launch", args.db) as db:
+        with odoo_env(db) as env:
+            say(f"Preparing {args.clients} salespeople and a building of {FLOORS} x {POSITIONS} units ...")
+            setup = prepare(env, args.clients)
+        say(f"Starting Odoo (prefork, 2 workers) on {db}; server log: {log_path}")
+        with odoo_server(db, log_path) as url:
+            logged_in = threading.Barrier(args.clients + 1, timeout=SERVER_START_TIMEOUT)
+            go = threading.Event()
+            clients = [
+                Client(index, url, db, login, setup.password, setup, logged_in, go, args.think_ms)
+                for index, login in enumerate(setup.logins, 1)
+            ]
+            say(f"{args.clients} clients logging in ...")
+            for client in clients:
+                client.start()
+            try:
+                logged_in.wait()
+            finally:
+                start = time.monotonic()
+                for client in clients:
+                    client.stop_at = start + args.seconds
+                go.set()
+            cpu_start = time.process_time()
+            say(f"Load running for {args.seconds:.0f} s ...")
+            for client in clients:
+                client.join(timeout=args.seconds + 2 * REQUEST_TIMEOUT)
+            elapsed = time.monotonic() - start
+            client_cpu = time.process_time() - cpu_start
+            stuck = [client.name for client in clients if client.is_alive()]
+
+        stats = Stats()
+        for client in clients:
+            stats.merge(client.stats)
+        with odoo_env(db) as env:
+            doubles, problems = check_database(env, setup.building_id)
+            reserved, available = building_counts(env, setup.building_id)
+            live = live_reservations(env, setup.building_id)
+        if stuck:
+            problems.append(f"clients still running after the deadline: {', '.join(stuck)}")
+        expected_live = stats.reservations - stats.cancellations
+        accounting = f"{live} live reservations in the building; the clients counted {expected_live}"
+        if live != expected_live and not stats.errors:
+            problems.append(f"{accounting} (lost or phantom reservations)")
+
+        rate = stats.reservations / elapsed if elapsed else 0.0
+        per_60s = rate * 60
+        p50, p95 = percentile(stats.reserve_ms, 50), percentile(stats.reserve_ms, 95)
+        say()
+        think = f", think time {args.think_ms:.0f} ms" if args.think_ms else ", no think time"
+        say(
+            f"Launch day: {args.clients} salespeople, {setup.unit_count} units, {elapsed:.1f} s"
+            f" (prefork, 2 workers{think})"
+        )
+        say(f"  reservations confirmed: {stats.reservations} ({rate:.1f}/s, {per_60s:.0f} per 60 s)")
+        say(f"  refusals (unit already taken): {stats.refusals}")
+        say(f"  cancellations (to free units): {stats.cancellations}")
+        say(f"  unexpected errors: {stats.errors}")
+        for sample in stats.error_samples:
+            say(f"    {sample}")
+        say(f"  reservation latency (create + confirm): p50 {p50:.0f} ms, p95 {p95:.0f} ms")
+        for kind in ("login", "refresh", "create", "action_confirm", "cancel"):
+            values = stats.call_ms.get(kind)
+            if values:
+                say(
+                    f"    {kind:<15} {len(values):5d} calls  p50 {percentile(values, 50):6.0f} ms"
+                    f"  p95 {percentile(values, 95):6.0f} ms  max {max(values):6.0f} ms"
+                )
+        requests_by_path = server_stats(log_path)
+        busy = sum(
+            sql + other
+            for path, values in requests_by_path.items()
+            if path != "authenticate"  # the logins happen before the load starts
+            for _q, sql, other in values
+        )
+        say(
+            f"  server side (werkzeug log, time inside the workers): {busy:.1f} s busy serving the load in {elapsed:.1f} s"
+            f" = {busy / elapsed:.2f} of 2 workers; load generator CPU {client_cpu:.1f} s"
+        )
+        for path, values in sorted(requests_by_path.items()):
+            total_ms = [1000 * (sql + other) for _q, sql, other in values]
+            say(
+                f"    {path:<40} {len(values):5d} req  {statistics.mean(q for q, _s, _o in values):5.1f} SQL"
+                f"  {1000 * statistics.mean(s for _q, s, _o in values):6.1f} ms SQL"
+                f"  {1000 * statistics.mean(o for _q, _s, o in values):6.1f} ms other"
+                f"  p95 {percentile(total_ms, 95):6.0f} ms"
+            )
+        say(f"  building now: {reserved} reserved, {available} available; {accounting}")
+        say()
+        say("Goals (reported, not enforced):")
+        say(
+            f"  >= {GOAL_RESERVATIONS_PER_60S} reservations per 60 s: {per_60s:.0f} {goal(per_60s >= GOAL_RESERVATIONS_PER_60S)}"
+        )
+        say(f"  p95 <= {GOAL_P95_MS:.0f} ms: {p95:.0f} ms {goal(p95 <= GOAL_P95_MS)}")
+        say()
+        say("Database checks:")
+        say(f"  double bookings: {doubles}")
+        say(f"  inconsistencies: {len(problems) - doubles}")
+        for problem in problems[:20]:
+            say(f"    {problem}")
+        say(
+            f"RESULT reservations={stats.reservations} refusals={stats.refusals} cancellations={stats.cancellations}"
+            f" errors={stats.errors} double_bookings={doubles} inconsistencies={len(problems) - doubles}"
+        )
+        if problems:
+            say("FAILED: the database is inconsistent (see above)")
+            return 1
+        say("OK: no double booking, every reserved unit has exactly one live reservation")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
