@@ -14,15 +14,12 @@ unless it could not run at all.
 from __future__ import annotations
 
 import argparse
-import cProfile
-import io
 import os
-import pstats
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from _common import bench_database, capture_queries, exit_on_sigterm, goal, measure, odoo_env, print_table, say  # noqa: E402
+from _common import bench_database, capture_queries, exit_on_sigterm, goal, measure, odoo_env, print_table, profile, say  # noqa: E402
 
 FLOORS, POSITIONS = 40, 8
 CASES = [("1 building 40x8", 1), ("20 buildings 40x8", 20)]  # (label, buildings)
@@ -90,14 +87,6 @@ def make_project(env, name, buildings):
         building._create_units(vals_list)
     env.cr.commit()
     return project
-
-
-def profile(func) -> str:
-    profiler = cProfile.Profile()
-    profiler.runcall(func)
-    out = io.StringIO()
-    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(25)
-    return out.getvalue()
 
 
 def main() -> int:

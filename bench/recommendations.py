@@ -18,10 +18,7 @@ Goals (issue): <= 200 ms and <= 5 SQL queries. The script reports; it always exi
 from __future__ import annotations
 
 import argparse
-import cProfile
-import io
 import os
-import pstats
 import random
 import re
 import sys
@@ -29,7 +26,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from _common import bench_database, capture_queries, exit_on_sigterm, goal, measure, odoo_env, print_table, say  # noqa: E402
+from _common import bench_database, capture_queries, exit_on_sigterm, goal, measure, odoo_env, print_table, profile, say  # noqa: E402
 
 PROJECTS, BUILDINGS, FLOORS, POSITIONS = 10, 25, 50, 8
 UNITS = PROJECTS * BUILDINGS * FLOORS * POSITIONS
@@ -178,14 +175,6 @@ def make_lead(env, user, name, project=None):
 def explain(env, sql):
     env.cr.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
     return [line for (line,) in env.cr.fetchall()]
-
-
-def profile(func) -> str:
-    profiler = cProfile.Profile()
-    profiler.runcall(func)
-    out = io.StringIO()
-    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(25)
-    return out.getvalue()
 
 
 def main() -> int:
