@@ -206,6 +206,7 @@ class RealtyReservation(models.Model):
             raise UserError(self[:1]._unit_taken_message()) from None
 
     def _unit_taken_message(self):
+        # the holder is usually another salesperson's reservation, which record rules hide: only its name is shown
         holder = self.sudo().search(
             [("unit_id", "=", self.unit_id.id), ("state", "in", LIVE_STATES), ("id", "!=", self.id)], limit=1
         )
