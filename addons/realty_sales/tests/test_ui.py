@@ -38,6 +38,13 @@ class TestSalesUi(HttpCase, RealtySalesCase):
         self.assertEqual(big.state, "reserved")
         self.assertIn("unit_price", self.salesperson.realty_board_fields)
 
+    def test_manager_holds_from_the_board(self):
+        self.building.write({"name": "Tour Tower", "code": "T"})
+        self.start_tour(
+            "/odoo/action-realty_base.realty_project_action", "realty_sales_board_hold", login="realty_manager"
+        )
+        self.assertEqual(self.unit.state, "held")
+
     def test_board_xlsx_route_respects_record_rules(self):
         self.authenticate("realty_sales", "realty_sales")
         data = {"project_id": self.project.id, "csrf_token": http.Request.csrf_token(self)}

@@ -40,6 +40,10 @@ registry.category("web_tour.tours").add("realty_sales_board_reserve", {
             run: "click",
         },
         {
+            content: "A salesperson is not offered to hold units",
+            trigger: ".o_realty_board_panel:contains('T-802'):not(:has(.o_realty_board_hold))",
+        },
+        {
             content: "The side panel offers to reserve it",
             trigger: ".o_realty_board_panel:contains('T-802') .o_realty_board_reserve",
             run: "click",
