@@ -1,7 +1,5 @@
 from datetime import timedelta
 
-from psycopg2 import errors
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -178,32 +176,27 @@ class RealtyReservation(models.Model):
             )
 
     def _reserve_units(self):
-        """Lock each unit, refuse it if someone holds it, then reserve it. One transaction decides."""
+        """Reserve each unit under a row lock, or refuse naming who holds it. One transaction decides.
+
+        Behind the lock, the partial unique index on live reservations refuses a second one whatever the code
+        path; the RPC layer reports that as the index's message.
+        """
         for reservation in self:
             unit = reservation.unit_id.sudo()  # the unit's state follows its reservation, whoever confirms it
-            unit._lock_rows()
-            if unit.state != "available":
-                raise UserError(reservation._unit_taken_message())
-            unit._change_state("reserved")
-            now = fields.Datetime.now()
-            reservation.write(
-                {
-                    "state": "confirmed",
-                    "date_reservation": now,
-                    "date_expiry": reservation.date_expiry
-                    or now + timedelta(hours=reservation.project_id.reservation_hold_hours),
-                    "list_price": unit.total_price,
-                }
-            )
-        self._flush_live_index()
+            try:
+                unit._change_state("reserved")  # locks the row, then rereads and checks the state
+            except UserError:
+                raise UserError(reservation._unit_taken_message()) from None
+            reservation.write(reservation._prepare_confirm_values(unit))
 
-    def _flush_live_index(self):
-        """Write now, so that a clash on the live-reservation index is reported as a clear message."""
-        try:
-            with self.env.cr.savepoint(flush=False):
-                self.flush_recordset(["state"])
-        except errors.UniqueViolation:
-            raise UserError(self[:1]._unit_taken_message()) from None
+    def _prepare_confirm_values(self, unit):
+        now = fields.Datetime.now()
+        return {
+            "state": "confirmed",
+            "date_reservation": now,
+            "date_expiry": self.date_expiry or now + timedelta(hours=self.project_id.reservation_hold_hours),
+            "list_price": unit.total_price,
+        }
 
     def _unit_taken_message(self):
         # the holder is usually another salesperson's reservation, which record rules hide: only its name is shown
