@@ -1,4 +1,4 @@
-import { Component, onMounted, onWillStart, onWillUnmount, useState } from "@odoo/owl";
+import { Component, markRaw, onMounted, onWillStart, onWillUnmount, useState } from "@odoo/owl";
 import { _t } from "@web/core/l10n/translation";
 import { download } from "@web/core/network/download";
 import { registry } from "@web/core/registry";
@@ -66,28 +66,66 @@ export class RealtySalesBoard extends Component {
     // ------------------------------------------------------------------
 
     async load() {
-        const data = await this.orm.call("realty.project", "get_sales_board_data", [[this.state.projectId]]);
+        // Thousands of units: kept out of OWL's reactivity (a proxy per unit makes every render slow). The board
+        // re-renders when `state.data` or `state.summary` is replaced, or when a filter changes.
+        const data = markRaw(await this.orm.call("realty.project", "get_sales_board_data", [[this.state.projectId]]));
         this.layoutsById = Object.fromEntries(data.layouts.map((layout) => [layout.id, layout]));
+        this.unitsById = Object.fromEntries(data.units.map((unit) => [unit.id, unit]));
+        this.statesByKey = Object.fromEntries(data.states.map((s) => [s.key, s]));
+        this.grids = this.buildGrids(data);
+        this.formatted = new Map();
+        this.bedroomOptions = [...new Set(data.units.map((unit) => unit.bedrooms).filter(Boolean))].sort();
         this.state.data = data;
         this.state.cellFields = data.cell_fields;
         this.refreshSummary();
     }
 
-    /** Totals per state (units, area, amount) for the project and for each building. */
+    /** For each building: its floors (top first), its positions, and its units by "floor:position". */
+    buildGrids(data) {
+        const grids = Object.fromEntries(data.buildings.map((b) => [b.id, { floors: new Set(), positions: new Set(), cells: {} }]));
+        for (const unit of data.units) {
+            const grid = grids[unit.building_id];
+            grid.floors.add(unit.floor);
+            grid.positions.add(unit.position);
+            grid.cells[`${unit.floor}:${unit.position}`] = unit;
+        }
+        for (const grid of Object.values(grids)) {
+            grid.floors = [...grid.floors].sort((a, b) => b - a);
+            grid.positions = [...grid.positions].sort((a, b) => a - b);
+        }
+        return grids;
+    }
+
+    /** Totals per state (units, area, amount) for the project and for each building, in one pass. */
     refreshSummary() {
         const { buildings, units } = this.state.data;
-        const byBuilding = Object.fromEntries(
-            buildings.map((b) => [b.id, this.totals(units.filter((unit) => unit.building_id === b.id))])
-        );
-        this.state.summary = { project: this.totals(units), buildings: byBuilding };
+        const summary = { project: this.emptyTotals(), buildings: {} };
+        for (const building of buildings) {
+            summary.buildings[building.id] = this.emptyTotals();
+        }
+        for (const unit of units) {
+            for (const totals of [summary.project, summary.buildings[unit.building_id]]) {
+                const total = totals[unit.state];
+                total.count += 1;
+                total.area += unit.gross_area;
+                total.amount += unit.total_price;
+            }
+        }
+        this.state.summary = summary;
+    }
+
+    emptyTotals() {
+        return Object.fromEntries(this.state.data.states.map((s) => [s.key, { count: 0, area: 0, amount: 0 }]));
     }
 
     onUnitStates(payload) {
-        const units = this.state.data?.units || [];
-        const byId = Object.fromEntries(units.map((unit) => [unit.id, unit]));
+        if (!this.state.data) {
+            return;
+        }
         for (const change of payload) {
-            if (byId[change.id]) {
-                byId[change.id].state = change.state;
+            const unit = this.unitsById[change.id];
+            if (unit) {
+                unit.state = change.state;
             }
         }
         this.refreshSummary();
@@ -98,11 +136,7 @@ export class RealtySalesBoard extends Component {
     }
 
     get selectedUnit() {
-        return this.units.find((unit) => unit.id === this.state.selectedId);
-    }
-
-    get bedroomOptions() {
-        return [...new Set(this.units.map((unit) => unit.bedrooms).filter(Boolean))].sort();
+        return this.state.selectedId ? this.unitsById[this.state.selectedId] : undefined;
     }
 
     get visibleBuildings() {
@@ -111,46 +145,41 @@ export class RealtySalesBoard extends Component {
     }
 
     gridOf(building) {
-        const units = this.units.filter((unit) => unit.building_id === building.id);
-        const floors = [...new Set(units.map((unit) => unit.floor))].sort((a, b) => b - a);
-        const positions = [...new Set(units.map((unit) => unit.position))].sort((a, b) => a - b);
-        const cells = Object.fromEntries(units.map((unit) => [`${unit.floor}:${unit.position}`, unit]));
-        return { floors, positions, cells };
+        return this.grids[building.id];
     }
 
-    matches(unit) {
+    /** What every cell needs, read from the reactive state once per render rather than once per cell. */
+    renderInfo() {
         const { bedrooms, priceMin, priceMax, states } = this.state.filters;
+        const wanted = {
+            bedrooms: bedrooms ? parseInt(bedrooms) : null,
+            min: priceMin ? parseFloat(priceMin) * 10000 : null,
+            max: priceMax ? parseFloat(priceMax) * 10000 : null,
+            states: new Set(states),
+        };
+        return {
+            fields: [...this.state.cellFields],
+            selectedId: this.state.selectedId,
+            isDimmed: (unit) => !this.matches(unit, wanted),
+        };
+    }
+
+    matches(unit, wanted) {
         return (
-            (!bedrooms || unit.bedrooms === parseInt(bedrooms)) &&
-            (!priceMin || unit.total_price >= parseFloat(priceMin) * 10000) &&
-            (!priceMax || unit.total_price <= parseFloat(priceMax) * 10000) &&
-            (!states.length || states.includes(unit.state))
+            (wanted.bedrooms === null || unit.bedrooms === wanted.bedrooms) &&
+            (wanted.min === null || unit.total_price >= wanted.min) &&
+            (wanted.max === null || unit.total_price <= wanted.max) &&
+            (!wanted.states.size || wanted.states.has(unit.state))
         );
     }
 
-    totals(units) {
-        const totals = Object.fromEntries(
-            (this.state.data?.states || []).map((s) => [s.key, { count: 0, area: 0, amount: 0 }])
-        );
-        for (const unit of units) {
-            const total = totals[unit.state];
-            total.count += 1;
-            total.area += unit.gross_area;
-            total.amount += unit.total_price;
-        }
-        return totals;
-    }
-
-    stateColor(key) {
-        return this.state.data.states.find((s) => s.key === key)?.color;
-    }
-
-    stateTextColor(key) {
-        return this.state.data.states.find((s) => s.key === key)?.text_color;
+    cellStyle(unit) {
+        const s = this.statesByKey[unit.state];
+        return `background-color: ${s.color}; color: ${s.text_color}`;
     }
 
     stateLabel(key) {
-        return this.state.data.states.find((s) => s.key === key)?.label;
+        return this.statesByKey[key]?.label;
     }
 
     // ------------------------------------------------------------------
@@ -158,6 +187,14 @@ export class RealtySalesBoard extends Component {
     // ------------------------------------------------------------------
 
     cellValue(unit, field) {
+        const key = `${unit.id}:${field}`;
+        if (!this.formatted.has(key)) {
+            this.formatted.set(key, this.formatCellValue(unit, field));
+        }
+        return this.formatted.get(key);
+    }
+
+    formatCellValue(unit, field) {
         switch (field) {
             case "unit_price":
                 return formatFloat(unit.unit_price, { digits: [16, 0] });
