@@ -119,8 +119,8 @@ class RealtyPaymentPlan(models.Model):
         return self.env._(
             "%(plan)s: price %(price)s ≤ budget %(budget)s",
             plan=self.name,
-            price=_wan(evaluation["price"]),
-            budget=_wan(lead.budget),
+            price=self._wan(evaluation["price"]),
+            budget=self._wan(lead.budget),
         )
 
     def _evaluate_installment(self, lead, price):
@@ -141,10 +141,10 @@ class RealtyPaymentPlan(models.Model):
         return self.env._(
             "%(plan)s: first payment %(first)s ≤ available %(available)s, price %(price)s ≤ budget %(budget)s",
             plan=self.name,
-            first=_wan(evaluation["down_payment"]),
-            available=_wan(lead.down_payment_available),
-            price=_wan(evaluation["price"]),
-            budget=_wan(lead.budget),
+            first=self._wan(evaluation["down_payment"]),
+            available=self._wan(lead.down_payment_available),
+            price=self._wan(evaluation["price"]),
+            budget=self._wan(lead.budget),
         )
 
     def _evaluate_mortgage(self, lead, price):
@@ -167,6 +167,10 @@ class RealtyPaymentPlan(models.Model):
 
     def _reason_provident(self, lead, evaluation):
         return self._reason_loan(lead, evaluation)
+
+    def _wan(self, amount):
+        """Amounts the way a sales office says them: in units of 10,000 (万), with up to two decimals."""
+        return self.env._("%s 10k", f"{amount / 10000:,.2f}".rstrip("0").rstrip("."))
 
     def _loan_rate(self):
         company = self.company_id
@@ -197,8 +201,8 @@ class RealtyPaymentPlan(models.Model):
         return self.env._(
             "%(plan)s: down payment %(down)s ≤ available %(available)s, monthly %(monthly)s ≤ %(share)s %% of income",
             plan=self.name,
-            down=_wan(evaluation["down_payment"]),
-            available=_wan(lead.down_payment_available),
+            down=self._wan(evaluation["down_payment"]),
+            available=self._wan(lead.down_payment_available),
             monthly=f"{evaluation['monthly_payment']:,.0f}",
             share=f"{self.company_id.realty_income_share:g}",
         )
@@ -226,8 +230,3 @@ def principal_for(monthly_payment, annual_rate_percent, years):
         return monthly_payment * months
     factor = (1 + rate) ** months
     return monthly_payment * (factor - 1) / (rate * factor)
-
-
-def _wan(amount):
-    """Amounts the way a sales office says them: in 万 (10,000) with up to two decimals."""
-    return f"{amount / 10000:,.2f}".rstrip("0").rstrip(".") + "万"
