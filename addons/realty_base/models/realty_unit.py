@@ -161,8 +161,13 @@ class RealtyUnit(models.Model):
         self.env.cr.execute(SQL("SELECT id FROM realty_unit WHERE id IN %s ORDER BY id FOR UPDATE", tuple(self.ids)))
         self.invalidate_recordset(["state"])
 
+    @api.model
+    def _state_labels(self):
+        """{state: label} in the user's language."""
+        return dict(self._fields["state"]._description_selection(self.env))
+
     def _illegal_transition_message(self, units, new_state):
-        labels = dict(self._fields["state"]._description_selection(self.env))
+        labels = self._state_labels()
         unit = units[0]
         return self.env._(
             "Unit %(unit)s is %(current)s and cannot become %(new)s.",

@@ -211,10 +211,8 @@ class RealtyReservation(models.Model):
                 salesperson=holder.user_id.name,
                 reservation=holder.name,
             )
-        labels = dict(unit._fields["state"]._description_selection(self.env))
-        return self.env._(
-            "Unit %(unit)s is %(state)s and cannot be reserved.", unit=unit.name, state=labels[unit.sudo().state]
-        )
+        state = unit._state_labels()[unit.sudo().state]
+        return self.env._("Unit %(unit)s is %(state)s and cannot be reserved.", unit=unit.name, state=state)
 
     def _release_units(self):
         self.unit_id.sudo().filtered(lambda unit: unit.state == "reserved")._change_state("available")

@@ -131,10 +131,6 @@ export class RealtySalesBoard extends Component {
         this.refreshSummary();
     }
 
-    get units() {
-        return this.state.data?.units || [];
-    }
-
     get selectedUnit() {
         return this.state.selectedId ? this.unitsById[this.state.selectedId] : undefined;
     }
