@@ -160,6 +160,16 @@ class CrmLead(models.Model):
             score += 5.0
         return round(score, 1)
 
+    # ------------------------------------------------------------------
+    # RESERVATION HOOKS (called by realty.reservation)
+    # ------------------------------------------------------------------
+
+    def _realty_on_reservation_confirmed(self):
+        """These leads' reservations just reserved their units."""
+
+    def _realty_on_reservation_released(self):
+        """These leads' reservations were cancelled, rejected or expired."""
+
     def _realty_repayment_capacity(self):
         share = self.company_id.realty_income_share or self.env.company.realty_income_share
         return max(self.income_monthly - self.debt_monthly, 0.0) * share / 100.0

@@ -90,6 +90,9 @@ class RealtyPaymentPlan(models.Model):
             schedule.append(line._schedule_item(amount, start_date))
         return schedule
 
+    def _check_price_covers_fixed(self, price):
+        """Refuse (UserError) a price that the plan's fixed amounts would exceed."""
+
     # ------------------------------------------------------------------
     # AFFORDABILITY (hooks per kind: _evaluate_<kind>, _max_price_<kind>, _reason_<kind>)
     # ------------------------------------------------------------------
