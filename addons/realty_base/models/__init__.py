@@ -1,3 +1,4 @@
+from . import realty_action_guard_mixin
 from . import realty_sales_stats_mixin
 from . import realty_project
 from . import realty_project_image

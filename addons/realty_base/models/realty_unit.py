@@ -17,7 +17,7 @@ UNIT_STATES = [
 class RealtyUnit(models.Model):
     _name = "realty.unit"
     _description = "Unit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "realty.action.guard.mixin"]
     _order = "project_id, building_id, floor desc, position"
     _check_company_auto = True
 
@@ -65,6 +65,10 @@ class RealtyUnit(models.Model):
         "Areas must be positive and the inner area cannot exceed the gross area.",
     )
     _prices_valid = models.Constraint("CHECK(unit_price >= 0 AND total_price >= 0)", "Prices cannot be negative.")
+    _unit_price_max = models.Constraint(
+        "CHECK(unit_price <= 1000000)", "The standard unit price cannot exceed 1,000,000 per m² of gross area."
+    )
+    _gross_area_max = models.Constraint("CHECK(gross_area <= 10000)", "A unit's gross area cannot exceed 10,000 m².")
     _project_state_idx = models.Index("(project_id, state)")
 
     # ------------------------------------------------------------------
@@ -99,12 +103,9 @@ class RealtyUnit(models.Model):
     # CRUD
     # ------------------------------------------------------------------
 
-    def write(self, vals):
-        if "state" in vals and not self.env.context.get("realty_unit_state_change"):
-            raise UserError(
-                self.env._("The sales state of a unit changes only through its actions (release, hold, reserve…).")
-            )
-        return super().write(vals)
+    @api.model
+    def _action_only_fields(self):
+        return super()._action_only_fields() | {"state"}
 
     # ------------------------------------------------------------------
     # ACTIONS
@@ -150,7 +151,7 @@ class RealtyUnit(models.Model):
         refused = self.filtered(lambda unit: (unit.state, new_state) not in allowed)
         if refused:
             raise UserError(self._illegal_transition_message(refused, new_state))
-        self.with_context(realty_unit_state_change=True).write({"state": new_state})
+        self._action_env().write({"state": new_state})
         return True
 
     def _lock_rows(self):

@@ -72,4 +72,4 @@ class RealtyCase(TransactionCase):
     @staticmethod
     def _force_state(units, state):
         """Put units in a state that a later addon's document would give them (reserved, contracted…)."""
-        units.with_context(realty_unit_state_change=True).write({"state": state})
+        units._action_env().write({"state": state})

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 RESERVATION_STATES = [
     ("draft", "Draft"),
@@ -11,15 +11,22 @@ RESERVATION_STATES = [
     ("cancelled", "Cancelled"),
     ("expired", "Expired"),
 ]
-LIVE_STATES = ("confirmed", "converted")
+LIVE_STATES = ("to_approve", "confirmed", "converted")  # the unit is taken: pending approval or reserved
+TERMS_FIELDS = frozenset(
+    ("unit_id", "partner_id", "user_id", "lead_id", "payment_plan_id", "discount", "deposit_amount", "date_expiry")
+)
 
 
 class RealtyReservation(models.Model):
-    """A reservation (认购): a customer's claim on one unit at an agreed price, guarded by PostgreSQL."""
+    """A reservation (认购): a customer's claim on one unit at an agreed price, guarded by PostgreSQL.
+
+    From the request for approval on, its terms are frozen: the prices are stored values (not computes of the
+    plan or the unit) and only the actions write them, whatever a client sends.
+    """
 
     _name = "realty.reservation"
     _description = "Reservation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "realty.action.guard.mixin"]
     _order = "id desc"
     _check_company_auto = True
 
@@ -40,36 +47,40 @@ class RealtyReservation(models.Model):
     user_id = fields.Many2one(
         "res.users", "Salesperson", required=True, index=True, tracking=True, default=lambda self: self.env.user
     )
-    lead_id = fields.Many2one("crm.lead", "Lead", index=True)
+    lead_id = fields.Many2one("crm.lead", "Lead", index=True, tracking=True)
     payment_plan_id = fields.Many2one(
         "realty.payment.plan", "Payment Plan", required=True, check_company=True, tracking=True
     )
-    list_price = fields.Monetary("Standard Total Price", compute="_compute_list_price", store=True, readonly=False)
-    plan_discount = fields.Float(related="payment_plan_id.discount", string="Plan Discount (%)")
+    list_price = fields.Monetary(
+        "Standard Total Price", compute="_compute_list_price", store=True, tracking=True, copy=False
+    )
+    plan_discount = fields.Float(
+        "Plan Discount (%)", digits=(5, 2), compute="_compute_plan_discount", store=True, tracking=True, copy=False
+    )
     discount = fields.Float("Extra Discount (%)", digits=(5, 2), tracking=True)
-    price = fields.Monetary("Agreed Price", compute="_compute_price", store=True, tracking=True)
+    price = fields.Monetary("Agreed Price", compute="_compute_price", store=True, tracking=True, copy=False)
     deposit_amount = fields.Monetary("Deposit", tracking=True)
     date_reservation = fields.Datetime("Reserved On", readonly=True, copy=False)
     date_expiry = fields.Datetime("Hold Until", copy=False, tracking=True)
     state = fields.Selection(
         RESERVATION_STATES, "Status", required=True, default="draft", index=True, tracking=True, copy=False
     )
-    approver_id = fields.Many2one("res.users", "Approved By", readonly=True, copy=False)
+    approver_id = fields.Many2one("res.users", "Approved By", readonly=True, copy=False, tracking=True)
     note = fields.Text("Notes")
 
-    _live_unit_uniq = models.UniqueIndex(
-        "(unit_id) WHERE state IN ('confirmed', 'converted')",
+    _unit_live_uniq = models.UniqueIndex(
+        "(unit_id) WHERE state IN ('to_approve', 'confirmed', 'converted')",
         "This unit already has a live reservation.",
     )
     _discount_range = models.Constraint(
-        "CHECK(discount >= 0 AND discount < 100)", "The extra discount must be between 0 and 100 %."
+        "CHECK(discount >= 0 AND discount < 100)", "The extra discount must be at least 0 % and below 100 %."
     )
     _amounts_positive = models.Constraint(
         "CHECK(deposit_amount >= 0 AND price >= 0)", "The price and the deposit cannot be negative."
     )
 
     # ------------------------------------------------------------------
-    # COMPUTE
+    # COMPUTE (only local fields: editing a unit or a plan never re-prices a reservation)
     # ------------------------------------------------------------------
 
     @api.depends("unit_id")
@@ -77,49 +88,149 @@ class RealtyReservation(models.Model):
         for reservation in self:
             reservation.list_price = reservation.unit_id.total_price
 
-    @api.depends("list_price", "payment_plan_id.discount", "discount")
+    @api.depends("payment_plan_id")
+    def _compute_plan_discount(self):
+        for reservation in self:
+            reservation.plan_discount = reservation.payment_plan_id.discount
+
+    @api.depends("list_price", "plan_discount", "discount")
     def _compute_price(self):
         for reservation in self:
             factor = (1 - reservation.plan_discount / 100.0) * (1 - reservation.discount / 100.0)
-            reservation.price = reservation.currency_id.round(reservation.list_price * factor)
+            reservation.price = reservation._round_price(reservation.list_price * factor)
+
+    def _round_price(self, amount):
+        """Deals are agreed to the yuan unless the company keeps the fen."""
+        company = self.company_id or self.env.company
+        if company.realty_price_rounding == "yuan":
+            return float(round(amount))
+        return (self.currency_id or company.currency_id).round(amount)
 
     # ------------------------------------------------------------------
-    # CRUD
+    # CONSTRAINTS
+    # ------------------------------------------------------------------
+
+    @api.constrains("discount")
+    def _check_discount(self):
+        for reservation in self:
+            if not 0 <= reservation.discount < 100:
+                raise ValidationError(
+                    self.env._(
+                        "The extra discount must be at least 0 %% and below 100 %% (got %(discount)s %%).",
+                        discount=reservation.discount,
+                    )
+                )
+
+    @api.constrains("deposit_amount", "discount", "unit_id", "payment_plan_id")
+    def _check_deposit(self):
+        for reservation in self:
+            if reservation.deposit_amount < 0:
+                raise ValidationError(self.env._("The deposit cannot be negative."))
+            if reservation.unit_id and reservation.deposit_amount > reservation.price:
+                raise ValidationError(
+                    self.env._(
+                        "The deposit of %(deposit)s is more than the agreed price of %(price)s.",
+                        deposit=reservation._format_amount(reservation.deposit_amount),
+                        price=reservation._format_amount(reservation.price),
+                    )
+                )
+
+    def _format_amount(self, amount):
+        return f"{(self.currency_id or self.env.company.currency_id).symbol}{amount:,.2f}"
+
+    # ------------------------------------------------------------------
+    # CRUD (what forms, imports and RPC may write; the actions write the rest)
     # ------------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("realty.reservation") or "/"
+            vals["name"] = self.env["ir.sequence"].next_by_code("realty.reservation") or "/"
         return super().create(vals_list)
+
+    @api.model
+    def _action_only_fields(self):
+        return super()._action_only_fields() | {
+            "state",
+            "approver_id",
+            "date_reservation",
+            "list_price",
+            "plan_discount",
+            "price",
+        }
+
+    def _frozen_fields(self):
+        frozen = super()._frozen_fields() | {"name"}
+        if self.state != "draft":
+            frozen |= TERMS_FIELDS
+        return frozen
+
+    def _check_direct_values(self, vals):
+        super()._check_direct_values(vals)
+        if "discount" in vals:  # before PostgreSQL's CHECK, so that the message names the discount
+            self.new({"discount": vals["discount"] or 0.0})._check_discount()
+        if self.env.su or self._is_sales_manager():
+            return
+        if "user_id" in vals and vals["user_id"] != self.env.uid:
+            raise UserError(self.env._("Only a sales manager can give a reservation to another salesperson."))
+        if vals.get("lead_id"):
+            lead = self.env["crm.lead"].browse(vals["lead_id"]).sudo()  # only its owner is read, to refuse
+            if lead.user_id and lead.user_id.id != self.env.uid:
+                raise UserError(
+                    self.env._("Lead %(lead)s belongs to %(user)s.", lead=lead.name, user=lead.user_id.name)
+                )
+        if vals.get("date_expiry"):
+            units = self.env["realty.unit"].browse(vals["unit_id"]) if vals.get("unit_id") else self.unit_id
+            for project in units.project_id:
+                self._check_hold_limit(project, fields.Datetime.to_datetime(vals["date_expiry"]))
+
+    @api.model
+    def _check_hold_limit(self, project, date_expiry):
+        """A hold ends in the future and lasts at most the project's hold period from now."""
+        now = fields.Datetime.now()
+        limit = now + timedelta(hours=project.reservation_hold_hours)
+        if date_expiry <= now:
+            raise UserError(self.env._("The hold must end in the future."))
+        if date_expiry > limit:
+            raise UserError(
+                self.env._(
+                    "A reservation of %(project)s is held for %(hours)s hours at most (until %(limit)s).",
+                    project=project.name,
+                    hours=project.reservation_hold_hours,
+                    limit=fields.Datetime.to_string(limit),
+                )
+            )
+
+    @api.model
+    def _is_sales_manager(self):
+        return self.env.user.has_group("realty_base.group_realty_manager")
 
     # ------------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------------
 
     def action_confirm(self):
-        """Reserve the unit, or ask a sales manager first when the extra discount is above the limit."""
+        """Reserve the unit, or hold it for the deal and ask a sales manager when the discount is above the limit."""
         self._check_state("draft")
+        self._check_confirmable()
         needs_approval = self.filtered(lambda r: r.discount > r.company_id.realty_discount_limit)
         if needs_approval:
             needs_approval._request_approval()
-        (self - needs_approval)._reserve_units()
+        (self - needs_approval)._take_units("reserved", "confirmed")
         return True
 
     def action_approve(self):
         self._check_state("to_approve")
-        self.check_access("write")
-        self.env["realty.unit"].check_access("write")  # approving is a sales manager's right
-        self.write({"approver_id": self.env.user.id})
+        self._check_approver()
+        self._action_env().write({"approver_id": self.env.user.id})
         self.activity_feedback(["mail.mail_activity_data_todo"])
-        self._reserve_units()
+        self._take_units("reserved", "confirmed")
         return True
 
     def action_reject(self):
         self._check_state("to_approve")
-        self.env["realty.unit"].check_access("write")
-        self.write({"state": "draft"})
+        self._check_approver()
+        self._release("draft")
         self.activity_unlink(["mail.mail_activity_data_todo"])
         for reservation in self:
             reservation.activity_schedule(
@@ -133,14 +244,13 @@ class RealtyReservation(models.Model):
 
     def action_cancel(self):
         self._check_state("draft", "to_approve", "confirmed")
-        live = self.filtered(lambda r: r.state == "confirmed")
-        self.write({"state": "cancelled"})
-        live._release_units()
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        self._release("cancelled")
         return True
 
     def action_reset_to_draft(self):
         self._check_state("cancelled", "expired")
-        self.write({"state": "draft"})
+        self._action_env().write({"state": "draft", "approver_id": False})
         return True
 
     # ------------------------------------------------------------------
@@ -160,9 +270,36 @@ class RealtyReservation(models.Model):
                     )
                 )
 
+    def _check_approver(self):
+        """Approving a discount is a sales manager's right of its own, not a consequence of other write rights."""
+        self.check_access("write")
+        if not (self.env.su or self._is_sales_manager()):
+            raise AccessError(self.env._("Only a sales manager can approve or reject a discount."))
+
+    def _check_confirmable(self):
+        """What must hold before a unit is taken: the schedule fits the price, the deposit too, the hold is sane."""
+        for reservation in self:
+            reservation.payment_plan_id._check_price_covers_fixed(reservation._current_price())
+            if reservation.deposit_amount > reservation._current_price():
+                raise UserError(
+                    self.env._(
+                        "The deposit of %(deposit)s is more than the agreed price of %(price)s.",
+                        deposit=reservation._format_amount(reservation.deposit_amount),
+                        price=reservation._format_amount(reservation._current_price()),
+                    )
+                )
+            if reservation.date_expiry:
+                self._check_hold_limit(reservation.project_id, reservation.date_expiry)
+
+    def _current_price(self):
+        """The price these terms give at today's list price and plan discount (what confirming will freeze)."""
+        factor = (1 - self.payment_plan_id.discount / 100.0) * (1 - self.discount / 100.0)
+        return self._round_price(self.unit_id.total_price * factor)
+
     def _request_approval(self):
+        """Hold each unit for its deal (pending approval) and ask a manager of the salesperson's team."""
+        self._take_units("pending", "to_approve")
         managers = self.env.ref("realty_base.group_realty_manager").all_user_ids
-        self.write({"state": "to_approve"})
         for reservation in self:
             approver = (managers & reservation.user_id.sale_team_id.user_id) or managers[:1]
             reservation.activity_schedule(
@@ -175,28 +312,34 @@ class RealtyReservation(models.Model):
                 ),
             )
 
-    def _reserve_units(self):
-        """Reserve each unit under a row lock, or refuse naming who holds it. One transaction decides.
+    def _take_units(self, unit_state, reservation_state):
+        """Move each unit to ``unit_state`` under a row lock, or refuse naming who holds it; freeze the terms.
 
         Behind the lock, the partial unique index on live reservations refuses a second one whatever the code
         path; the RPC layer reports that as the index's message.
         """
         for reservation in self:
             unit = reservation.unit_id.sudo()  # the unit's state follows its reservation, whoever confirms it
-            try:
-                unit._change_state("reserved")  # locks the row, then rereads and checks the state
-            except UserError:
-                raise UserError(reservation._unit_taken_message()) from None
-            reservation.write(reservation._prepare_confirm_values(unit))
+            unit._lock_rows()  # until the end of the transaction; rereads the state
+            # a unit pending approval is taken only by the reservation it is held for
+            expected = "pending" if reservation.state == "to_approve" else "available"
+            if unit.state != expected:
+                raise UserError(reservation._unit_taken_message())
+            unit._change_state(unit_state)
+            reservation._action_env().write(reservation._prepare_take_values(unit, reservation_state))
+        self.filtered(lambda r: r.state == "confirmed")._after_reserve()
 
-    def _prepare_confirm_values(self, unit):
-        now = fields.Datetime.now()
-        return {
-            "state": "confirmed",
-            "date_reservation": now,
-            "date_expiry": self.date_expiry or now + timedelta(hours=self.project_id.reservation_hold_hours),
-            "list_price": unit.total_price,
-        }
+    def _prepare_take_values(self, unit, reservation_state):
+        values = {"state": reservation_state}
+        if self.state == "draft":  # freeze the terms as they are now; an approval keeps what was asked for
+            now = fields.Datetime.now()
+            values |= {
+                "date_reservation": now,
+                "date_expiry": self.date_expiry or now + timedelta(hours=self.project_id.reservation_hold_hours),
+                "list_price": unit.total_price,
+                "plan_discount": self.payment_plan_id.discount,
+            }
+        return values
 
     def _unit_taken_message(self):
         # the holder is usually another salesperson's reservation, which record rules hide: only its name is shown
@@ -214,14 +357,25 @@ class RealtyReservation(models.Model):
         state = unit._state_labels()[unit.sudo().state]
         return self.env._("Unit %(unit)s is %(state)s and cannot be reserved.", unit=unit.name, state=state)
 
-    def _release_units(self):
-        self.unit_id.sudo().filtered(lambda unit: unit.state == "reserved")._change_state("available")
+    def _release(self, reservation_state):
+        """End these reservations' claim: units back on sale, the reservations in ``reservation_state``."""
+        live = self.filtered(lambda r: r.state in ("to_approve", "confirmed"))
+        self._action_env().write({"state": reservation_state})
+        live.unit_id.sudo().filtered(lambda unit: unit.state in ("pending", "reserved"))._change_state("available")
+        live._after_release()
+
+    def _after_reserve(self):
+        """Hook: these reservations just reserved their units."""
+        self.lead_id._realty_on_reservation_confirmed()
+
+    def _after_release(self):
+        """Hook: these reservations gave their units back (cancelled, rejected or expired)."""
+        self.lead_id._realty_on_reservation_released()
 
     @api.model
     def _cron_expire(self):
         expired = self.search([("state", "=", "confirmed"), ("date_expiry", "<", fields.Datetime.now())])
-        expired.write({"state": "expired"})
-        expired._release_units()
+        expired._release("expired")
         body = self.env._("The hold ran out: the unit is on sale again.")
         expired._message_log_batch(bodies=dict.fromkeys(expired.ids, body))
         for reservation in expired:

@@ -4,6 +4,7 @@ BOARD_STATE_COLORS = {  # (background, text) of a board cell per state: the usua
     "draft": ("#ced4da", "#212529"),
     "available": ("#28a745", "#ffffff"),
     "held": ("#fd7e14", "#ffffff"),
+    "pending": ("#17a2b8", "#ffffff"),
     "reserved": ("#ffc107", "#212529"),
     "contracted": ("#dc3545", "#ffffff"),
     "delivered": ("#6f42c1", "#ffffff"),
@@ -13,6 +14,10 @@ BOARD_STATE_COLORS = {  # (background, text) of a board cell per state: the usua
 class RealtyUnit(models.Model):
     _inherit = "realty.unit"
 
+    state = fields.Selection(
+        selection_add=[("held",), ("pending", "Pending Approval")],
+        ondelete={"pending": lambda units: units._action_env().write({"state": "available"})},
+    )
     reservation_ids = fields.One2many("realty.reservation", "unit_id", "Reservations")
     reservation_count = fields.Integer("Reservation Count", compute="_compute_reservation_count")
 
@@ -32,7 +37,13 @@ class RealtyUnit(models.Model):
 
     @api.model
     def _get_state_transitions(self):
-        return super()._get_state_transitions() | {("available", "reserved"), ("reserved", "available")}
+        return super()._get_state_transitions() | {
+            ("available", "reserved"),
+            ("reserved", "available"),
+            ("available", "pending"),  # held for a reservation waiting for a discount approval (待审批)
+            ("pending", "reserved"),
+            ("pending", "available"),
+        }
 
     def _change_state(self, new_state):
         result = super()._change_state(new_state)

@@ -18,3 +18,10 @@ class ResCompany(models.Model):
         help="Monthly loan repayments may use at most this share of the household's income minus its debts.",
     )
     realty_provident_loan_cap = fields.Monetary("Provident Fund Loan Cap", default=1_200_000.0)
+    realty_price_rounding = fields.Selection(
+        [("yuan", "To the Yuan"), ("fen", "To the Fen (0.01)")],
+        "Round Agreed Prices",
+        default="yuan",
+        required=True,
+        help="Agreed prices of reservations are rounded this way when they are computed.",
+    )

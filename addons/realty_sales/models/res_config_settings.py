@@ -13,3 +13,4 @@ class ResConfigSettings(models.TransientModel):
     realty_provident_loan_cap = fields.Monetary(
         related="company_id.realty_provident_loan_cap", currency_field="realty_currency_id", readonly=False
     )
+    realty_price_rounding = fields.Selection(related="company_id.realty_price_rounding", readonly=False)

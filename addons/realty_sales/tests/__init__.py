@@ -5,3 +5,4 @@ from . import test_recommendations
 from . import test_sales_access
 from . import test_sales_board
 from . import test_ui
+from . import test_reservation_integrity

@@ -28,6 +28,14 @@ class TestReservation(RealtySalesCase):
         self.assertEqual(reservation.list_price, 2_000_000.0)
         self.assertEqual(reservation.price, 1_940_400.0)  # 2,000,000 × 0.98 × 0.99
 
+    def test_agreed_price_is_rounded_to_the_yuan_unless_the_company_keeps_the_fen(self):
+        unit = self._create_unit(12, 2, unit_price=20_000.37)  # 2,000,037.00; × 0.98 × 0.995 = 1,950,236.08
+        unit.action_release()
+        reservation = self._reservation(unit, payment_plan_id=self.plan_full.id, discount=0.5)
+        self.assertEqual(reservation.price, 1_950_236.0)
+        self.company.realty_price_rounding = "fen"
+        self.assertEqual(self._reservation(unit, payment_plan_id=self.plan_full.id, discount=0.5).price, 1_950_236.08)
+
     def test_hold_hours_per_project(self):
         self.project.reservation_hold_hours = 24
         with freeze_time("2026-11-20 10:00:00"):
@@ -85,11 +93,11 @@ class TestReservation(RealtySalesCase):
         self.assertEqual(activity.user_id, self.salesperson)
         self.assertIn("expired", activity.summary)
 
-    def test_large_discount_goes_to_approval(self):
+    def test_large_discount_goes_to_approval_and_holds_the_unit(self):
         reservation = self._reservation(discount=3.0)
         reservation.action_confirm()
         self.assertEqual(reservation.state, "to_approve")
-        self.assertEqual(self.unit.state, "available")
+        self.assertEqual(self.unit.state, "pending")
         self.assertEqual(len(reservation.activity_ids), 1)
         self.assertIn("3.0 %", reservation.activity_ids.summary)
 
@@ -117,32 +125,19 @@ class TestReservation(RealtySalesCase):
             reservation.with_user(self.salesperson).action_approve()
         self.assertEqual(reservation.state, "to_approve")
 
-    def test_approval_fails_cleanly_when_someone_else_reserved_meanwhile(self):
+    def test_unit_waiting_for_approval_cannot_be_reserved_by_another(self):
         pending = self._reservation(discount=3.0)
         pending.action_confirm()
-        self._reservation(user=self.manager).action_confirm()
-        with self.assertRaisesRegex(UserError, "already reserved"):
-            pending.with_user(self.manager).action_approve()
+        rival = self._reservation(user=self.manager)
+        with self.assertRaisesRegex(UserError, rf"already reserved by .*\({pending.name}\)"):
+            rival.action_confirm()
+        pending.with_user(self.manager).action_approve()
+        self.assertEqual((pending.state, self.unit.state), ("confirmed", "reserved"))
 
-    def test_reserving_from_unit_and_lead_prefills(self):
-        action = self.unit.with_user(self.salesperson).action_new_reservation()
-        self.assertEqual(action["context"]["default_unit_id"], self.unit.id)
-        lead = self.env["crm.lead"].create({"name": "Chen", "partner_id": self.customer.id})
-        action = lead.action_reserve_unit(self.unit.id, self.plan_full.id)
-        self.assertEqual(action["context"]["default_partner_id"], self.customer.id)
-        self.assertEqual(action["context"]["default_payment_plan_id"], self.plan_full.id)
-        self.assertEqual(action["context"]["default_lead_id"], lead.id)
+    def test_cancelling_a_deal_waiting_for_approval_releases_the_unit(self):
+        pending = self._reservation(discount=3.0)
+        pending.action_confirm()
+        pending.action_cancel()
+        self.assertEqual((pending.state, self.unit.state), ("cancelled", "available"))
+        self.assertFalse(pending.activity_ids)
 
-    def test_board_is_notified_of_state_changes(self):
-        self.env["bus.bus"].search([]).unlink()
-        reservation = self._reservation()
-        reservation.action_confirm()
-        self.env.cr.precommit.run()
-        messages = self.env["bus.bus"].search([("message", "like", "realty.unit/state")])
-        payloads = [json.loads(message.message)["payload"] for message in messages]
-        self.assertIn([{"id": self.unit.id, "project_id": self.project.id, "state": "reserved"}], payloads)
-
-    def test_unit_expiry_date_not_in_past_by_default(self):
-        reservation = self._reservation()
-        reservation.action_confirm()
-        self.assertGreater(reservation.date_expiry, datetime.now() + timedelta(hours=47))

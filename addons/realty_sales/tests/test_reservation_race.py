@@ -115,7 +115,7 @@ class TestReservationRace(BaseCase):
     def _live_reservations(self):
         with self.db.cursor() as cr:
             cr.execute(
-                "SELECT count(*) FROM realty_reservation WHERE unit_id = %s AND state IN ('confirmed', 'converted')",
+                "SELECT count(*) FROM realty_reservation WHERE unit_id = %s AND state IN ('to_approve', 'confirmed', 'converted')",
                 [self.unit_id],
             )
             return cr.fetchone()[0]
@@ -151,5 +151,5 @@ class TestReservationRace(BaseCase):
         self.assertEqual(outcomes.count("won"), 1, outcomes)
         loser = next(outcome for outcome in outcomes if outcome != "won")
         self.assertIsInstance(loser, errors.UniqueViolation)
-        self.assertIn("realty_reservation_live_unit_uniq", str(loser))
+        self.assertIn("realty_reservation_unit_live_uniq", str(loser))
         self.assertEqual(self._live_reservations(), 1)
