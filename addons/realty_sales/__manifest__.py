@@ -20,6 +20,7 @@ sold twice, payment plans (付款方式) and CRM leads matched to the units they
         "data/ir_cron_data.xml",
         "views/realty_payment_plan_views.xml",
         "views/realty_reservation_views.xml",
+        "wizard/realty_reservation_change_views.xml",
         "views/realty_visit_views.xml",
         "views/crm_lead_views.xml",
         "views/realty_unit_views.xml",

@@ -96,8 +96,12 @@ class RealtyReservation(models.Model):
     @api.depends("list_price", "plan_discount", "discount")
     def _compute_price(self):
         for reservation in self:
-            factor = (1 - reservation.plan_discount / 100.0) * (1 - reservation.discount / 100.0)
-            reservation.price = reservation._round_price(reservation.list_price * factor)
+            reservation.price = reservation._price_for(
+                reservation.list_price, reservation.plan_discount, reservation.discount
+            )
+
+    def _price_for(self, list_price, plan_discount, discount):
+        return self._round_price(list_price * (1 - plan_discount / 100.0) * (1 - discount / 100.0))
 
     def _round_price(self, amount):
         """Deals are agreed to the yuan unless the company keeps the fen."""
@@ -248,6 +252,20 @@ class RealtyReservation(models.Model):
         self._release("cancelled")
         return True
 
+    def action_change_terms(self):
+        """Open the sales manager's change of terms (customer, plan, discount, deposit) with its reason."""
+        self.ensure_one()
+        self._check_state("confirmed")
+        self._check_approver()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Change Terms"),
+            "res_model": "realty.reservation.change",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_reservation_id": self.id},
+        }
+
     def action_reset_to_draft(self):
         self._check_state("cancelled", "expired")
         self._action_env().write({"state": "draft", "approver_id": False})
@@ -293,8 +311,9 @@ class RealtyReservation(models.Model):
 
     def _current_price(self):
         """The price these terms give at today's list price and plan discount (what confirming will freeze)."""
-        factor = (1 - self.payment_plan_id.discount / 100.0) * (1 - self.discount / 100.0)
-        return self._round_price(self.unit_id.total_price * factor)
+        if self.state != "draft":
+            return self.price
+        return self._price_for(self.unit_id.total_price, self.payment_plan_id.discount, self.discount)
 
     def _request_approval(self):
         """Hold each unit for its deal (pending approval) and ask a manager of the salesperson's team."""

@@ -234,9 +234,7 @@ class TestReservationOverJson2(HttpCase, RealtySalesCase):
         cls.headers = {"Content-Type": "application/json; charset=utf-8", "Authorization": f"Bearer {key}"}
 
     def _call(self, method, **payload):
-        return self.url_open(
-            f"/json/2/realty.reservation/{method}", data=json.dumps(payload), headers=self.headers
-        )
+        return self.url_open(f"/json/2/realty.reservation/{method}", data=json.dumps(payload), headers=self.headers)
 
     def test_salesperson_cannot_confirm_or_discount_through_the_api(self):
         reservation = self._reservation()
@@ -255,3 +253,50 @@ class TestReservationOverJson2(HttpCase, RealtySalesCase):
         reservation.invalidate_recordset()
         self.assertEqual((reservation.state, reservation.price), ("confirmed", 2_000_000.0))
         self.assertEqual(self.unit.state, "reserved")
+
+
+@tagged("post_install", "-at_install")
+class TestReservationChangeOfTerms(RealtySalesCase):
+    """After confirmation, terms change only through a sales manager's reasoned, logged change."""
+
+    def _open_change(self, reservation, user):
+        action = reservation.with_user(user).action_change_terms()
+        return Form(self.env[action["res_model"]].with_user(user).with_context(action["context"]))
+
+    def test_manager_changes_plan_and_discount_with_a_reason(self):
+        reservation = self._reservation()
+        reservation.action_confirm()
+        form = self._open_change(reservation, self.manager)
+        form.payment_plan_id = self.plan_full
+        form.discount = 5.0
+        self.assertEqual(form.new_price, 1_862_000.0)  # 2,000,000 × 0.98 × 0.95
+        form.reason = "Buyer pays in full"
+        form.save().action_apply()
+        self.assertEqual(
+            (reservation.payment_plan_id, reservation.plan_discount, reservation.price, reservation.approver_id),
+            (self.plan_full, 2.0, 1_862_000.0, self.manager),
+        )
+        self.assertIn("Buyer pays in full", reservation.message_ids[0].body)
+        self.assertEqual(reservation.state, "confirmed")
+
+    def test_salesperson_cannot_change_terms(self):
+        reservation = self._reservation()
+        reservation.action_confirm()
+        with self.assertRaises(AccessError):
+            reservation.with_user(self.salesperson).action_change_terms()
+        with self.assertRaises(AccessError):
+            self.env["realty.reservation.change"].with_user(self.salesperson).create(
+                {"reservation_id": reservation.id, "partner_id": self.customer.id, "reason": "x"}
+                | {"payment_plan_id": self.plan_full.id, "discount": 50.0}
+            )
+        self.assertEqual(reservation.price, 2_000_000.0)
+
+    def test_a_change_that_breaks_the_deal_is_refused_whole(self):
+        reservation = self._reservation(deposit_amount=50_000.0)
+        reservation.action_confirm()
+        form = self._open_change(reservation, self.manager)
+        form.deposit_amount = 3_000_000.0
+        form.reason = "typo"
+        with self.assertRaises(ValidationError):
+            form.save().action_apply()
+        self.assertEqual(reservation.deposit_amount, 50_000.0)
