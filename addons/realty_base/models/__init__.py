@@ -7,3 +7,4 @@ from . import realty_layout_category
 from . import realty_layout
 from . import realty_layout_image
 from . import realty_unit
+from . import res_currency

@@ -4,3 +4,4 @@ from . import test_unit_generator
 from . import test_sales_stats
 from . import test_access_rights
 from . import test_ui
+from . import test_chinese_amount
