@@ -8,3 +8,4 @@ from . import realty_layout
 from . import realty_layout_image
 from . import realty_unit
 from . import res_currency
+from . import ir_actions_report

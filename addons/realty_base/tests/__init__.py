@@ -5,3 +5,4 @@ from . import test_sales_stats
 from . import test_access_rights
 from . import test_ui
 from . import test_chinese_amount
+from . import test_pdf_cjk_text
