@@ -28,6 +28,8 @@ sold twice, payment plans (付款方式) and CRM leads matched to the units they
         "views/res_config_settings_views.xml",
         "views/realty_sales_board_action.xml",
         "views/realty_sales_menus.xml",
+        "report/realty_reservation_templates.xml",
+        "report/realty_reservation_reports.xml",
     ],
     "demo": [
         "demo/realty_payment_plan_demo.xml",

@@ -6,3 +6,4 @@ from . import test_sales_access
 from . import test_sales_board
 from . import test_ui
 from . import test_reservation_integrity
+from . import test_reservation_report
