@@ -1,4 +1,5 @@
-"""Launch day (开盘), short: 20 salespeople race for the units of one building for 10 s; nothing is sold twice.
+"""Launch day (开盘), short: 20 salespeople race for the units of one building for 10 s; nothing is sold twice,
+nothing goes wrong that is not a refusal, and the database holds exactly the reservations the clients kept.
 
 Runs bench/launch_day.py in a subprocess: a real prefork Odoo server, 20 concurrent HTTP clients, then
 checks in the database. It works in the database of `make test` (REALTY_TEST_DB, dropped by the runner
@@ -45,11 +46,13 @@ def test_launch_day_sells_no_unit_twice():
         pytest.fail(f"launch_day.py did not finish within {TIMEOUT} s:\n{stdout[-4000:]}\n{stderr[-4000:]}")
     output = f"{stdout}\n{stderr}"
     print(stdout)  # shown by pytest on failure, and with -s
-    assert proc.returncode == 0, f"launch_day.py exited with code {proc.returncode}:\n{output[-6000:]}"
     result = RESULT_RE.search(stdout)
-    assert result, f"no RESULT line in the output:\n{output[-6000:]}"
+    assert result, f"no RESULT line (exit code {proc.returncode}):\n{output[-6000:]}"
     counts = {key: int(value) for key, value in result.groupdict().items()}
+    # the guarantee: each count is checked on its own, so that the failure names what broke
+    assert counts["errors"] == 0, f"unexpected errors (not refusals) during the load:\n{stdout[-4000:]}"
     assert counts["doubles"] == 0, f"units sold twice:\n{stdout[-4000:]}"
     assert counts["inconsistencies"] == 0, f"units and reservations disagree:\n{stdout[-4000:]}"
-    assert "double bookings: 0" in stdout
     assert counts["reservations"] >= 5, f"too few reservations went through:\n{stdout[-4000:]}"
+    # the script enforces the same guarantee through its exit code (what `make bench` and CI-less runs see)
+    assert proc.returncode == 0, f"launch_day.py exited with code {proc.returncode}:\n{output[-6000:]}"
