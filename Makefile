@@ -1,6 +1,8 @@
 # Realty CRM developer commands. Thin on purpose: the logic lives in scripts/.
 #   make run      serve http://127.0.0.1:8069 (admin/admin), creating database "realty" with demo data on first use
 #   make test     every Odoo test of every realty addon + the end-to-end suite tests/; ends with "N passed, N failed"
+#   make test-upstream  Odoo's own suites (crm; UPSTREAM_SUITES in scripts/run_tests.py) with every realty addon
+#                 installed; ends with "N passed, N failed"
 #   make lint     ruff check + ruff format --check
 #   make format   ruff check --fix + ruff format
 #   make deps     pip install -r requirements.txt
@@ -14,16 +16,19 @@ RUFF ?= ruff
 # only the directories that exist (ruff reports a missing path as an error)
 LINT_PATHS := $(wildcard addons tests scripts bench tools)
 
-.PHONY: help run test lint format deps i18n bench clean
+.PHONY: help run test test-upstream lint format deps i18n bench clean
 
 help:
-	@sed -n '2,10s/^# //p' Makefile
+	@sed -n '2,12s/^# //p' Makefile
 
 run:
 	scripts/run.sh $(ARGS)
 
 test:
 	$(PYTHON) scripts/run_tests.py
+
+test-upstream:
+	$(PYTHON) scripts/run_tests.py --upstream
 
 lint:
 	$(RUFF) check $(LINT_PATHS)

@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
 """`make test`: every Odoo test of every realty addon, then the end-to-end suite tests/.
+`make test-upstream` (--upstream): Odoo's own test suites of UPSTREAM_SUITES (crm, ...), at_install and
+post_install, on a fresh database with every realty addon installed: what we break in Odoo shows here.
 
 Standard library only. The closing line of the output is always `N passed, N failed` (Odoo and
 pytest added up), and the exit code is non-zero whenever anything failed.
@@ -8,12 +10,17 @@ What counts as a failure (Odoo's own runner exits 0 on several of these):
   * the Odoo run has no `odoo.tests.result: ...` closing line, or exits non-zero (255: registry failed);
   * a failed test or a test in error;
   * a skipped test (a browser test is skipped, not failed, when Chrome or websocket-client is missing);
-  * zero tests;
+  * zero tests, and an addon that should have run tests but contributed none: every addon named by the
+    test tags that has a tests/ folder (an addon whose tests/__init__.py imports nothing would pass unseen);
   * a green run that still logged ERROR or CRITICAL lines;
   * in the end-to-end suite: failures, errors, skips, and no tests at all (pytest exit code 5).
 
+Options:
+  --upstream         run Odoo's own suites of UPSTREAM_SUITES instead (no end-to-end suite)
+
 Environment:
-  REALTY_TEST_TAGS   --test-tags value instead of "/addon1,/addon2,..." (narrows the Odoo tests)
+  REALTY_TEST_TAGS   --test-tags value instead of "/addon1,/addon2,..." (narrows the Odoo tests; with
+                     --upstream it replaces "/crm,...")
   SKIP_E2E=1         don't run the pytest suite tests/ (quick local loops; the summary says so)
   KEEP_DB=1          keep the throwaway database realty_test_<pid> afterwards
   REALTY_TEST_TIMEOUT  seconds allowed for each of the two phases (default 3600)
@@ -22,6 +29,8 @@ Environment:
 
 from __future__ import annotations
 
+import argparse
+import collections
 import contextlib
 import os
 import re
@@ -37,6 +46,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Odoo's own addons whose test suites `make test-upstream` runs with every realty addon installed. The one
+# place to list them: an addon of ours that extends account or portal adds "account" or "portal" here.
+UPSTREAM_SUITES = ("crm",)
+# Python modules that UPSTREAM_SUITES' tests need; without them those tests are skipped (crm: phone_validation).
+UPSTREAM_PYTHON_MODULES = ("phonenumbers",)
 CHROME_NAMES = ("google-chrome", "chromium", "chromium-browser", "google-chrome-stable")  # odoo/tests/common.py
 ENV_KEYS = (
     "REALTY_ROOT",
@@ -57,6 +71,12 @@ RESULT_RE = re.compile(
 )
 SKIP_RE = re.compile(r"^skipped (?P<test>.+?) : (?P<reason>.*)$")  # odoo/tests/result.py addSkip, level INFO
 FAIL_RE = re.compile(r"^(?P<kind>FAIL|ERROR): (?P<test>.+)$")  # odoo/tests/result.py logError
+# odoo/tests/result.py startTest logs "Starting Class.method ..." once per test, on the logger of the test's
+# Python module: odoo.addons.<addon>.tests.<file>. That names the addon each test comes from.
+TEST_LOGGER_RE = re.compile(r"^odoo\.addons\.(?P<addon>[^.]+)\.tests(?:\.|$)")
+START_RE = re.compile(r"^Starting (?P<test>\S+) \.\.\.$")
+# one --test-tags spec: [-][tag][/module][:class][.method]
+TAG_SPEC_RE = re.compile(r"^(?P<exclude>-)?[^/:.]*(?:/(?P<module>[^:.]+))?")
 
 
 class Interrupted(Exception):
@@ -109,17 +129,22 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def preflight(python: str, need_e2e: bool) -> list[str]:
+def preflight(python: str, need_e2e: bool, upstream: bool) -> list[str]:
     """Things whose absence would make tests skip silently, or the suite impossible to run."""
     missing = []
     if not any(shutil.which(name) for name in CHROME_NAMES):
         missing.append(f"no Chrome on PATH (any of {', '.join(CHROME_NAMES)}): browser tests would be skipped")
+    hints = {"websocket": " (pip install websocket-client): browser tests would be skipped"}
     modules = ["websocket"] + (["pytest", "requests"] if need_e2e else [])
+    if upstream:
+        modules += UPSTREAM_PYTHON_MODULES
+        hints.update(
+            dict.fromkeys(UPSTREAM_PYTHON_MODULES, " (pip install -r requirements.txt): tests would be skipped")
+        )
     for module in modules:
         probe = subprocess.run([python, "-c", f"import {module}"], capture_output=True, check=False)
         if probe.returncode != 0:
-            hint = " (pip install websocket-client): browser tests would be skipped" if module == "websocket" else ""
-            missing.append(f"Python module '{module}' is not importable by {python}{hint}")
+            missing.append(f"Python module '{module}' is not importable by {python}{hints.get(module, '')}")
     return missing
 
 
@@ -174,10 +199,36 @@ def run_streamed(cmd: list[str], *, env: dict[str, str], log_path: Path | None, 
     return rc, timed_out.is_set()
 
 
-def parse_odoo_log(log_path: Path, phase: Phase, rc: int) -> bool:
-    """Fill phase from the Odoo log; returns True when the database loaded (a result line was logged)."""
+def addons_that_must_test(tags: str, addons_path: str) -> list[str]:
+    """The addons that must each contribute at least one test under --test-tags=tags.
+
+    Those named by an including spec ("/addon", "post_install/addon:Class") that have a tests/ folder in the
+    addons path (or that are not found there: Odoo's own odoo/addons). A spec that names no addon (":Class",
+    "post_install") cannot be attributed to one: then only the global count is checked."""
+    named = []
+    for spec in filter(None, (part.strip() for part in tags.split(","))):
+        match = TAG_SPEC_RE.match(spec)
+        if match["exclude"]:
+            continue
+        if not match["module"]:
+            return []
+        named.append(match["module"])
+    dirs = [Path(path) for path in addons_path.split(",") if path]
+    must = []
+    for addon in dict.fromkeys(named):
+        found = [path / addon for path in dirs if (path / addon / "__manifest__.py").is_file()]
+        if not found or (found[0] / "tests").is_dir():
+            must.append(addon)
+    return must
+
+
+def parse_odoo_log(log_path: Path, phase: Phase, rc: int, must_test: list[str] = ()) -> bool:
+    """Fill phase from the Odoo log; returns True when the database loaded (a result line was logged).
+
+    must_test: addons each of which must have run at least one test."""
     result = None
     skipped, failures, error_lines, warnings = [], [], [], {}
+    started = collections.Counter()  # addon -> tests started
     for raw in log_path.read_text(errors="replace").splitlines():
         match = LOG_LINE_RE.match(raw)
         if not match:
@@ -185,6 +236,9 @@ def parse_odoo_log(log_path: Path, phase: Phase, rc: int) -> bool:
         level, logger, msg = match["level"], match["logger"], match["msg"].rstrip()
         if logger == "odoo.tests.result" and (res := RESULT_RE.match(msg)):
             result = res
+            continue
+        if level == "INFO" and (test_logger := TEST_LOGGER_RE.match(logger)) and START_RE.match(msg):
+            started[test_logger["addon"]] += 1
             continue
         if level == "INFO" and (skip := SKIP_RE.match(msg)):
             skipped.append(f"{skip['test']} : {skip['reason']}")
@@ -211,6 +265,15 @@ def parse_odoo_log(log_path: Path, phase: Phase, rc: int) -> bool:
         phase.fail(f"skipped (counts as a failure): {line}")
     if tests == 0:
         phase.fail("0 tests ran (misspelled addon or --test-tags, or no tests?)")
+    for addon in must_test:
+        if not started[addon]:
+            phase.fail(
+                f"addon {addon} contributed 0 tests although the test tags name it and it has a tests/ folder"
+                " (misspelled, or a tests/__init__.py that imports nothing?)"
+            )
+    if started:
+        counts = ", ".join(f"{addon} {count}" for addon, count in sorted(started.items()))
+        phase.problems.append(f"(not counted) tests started per addon: {counts}")
     if rc != 0 and phase.failed == 0:
         phase.fail(f"Odoo exited with code {rc}")
     if phase.failed == 0 and error_lines:
@@ -284,15 +347,22 @@ def drop_database(env: dict[str, str], db: str) -> str:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--upstream",
+        action="store_true",
+        help=f"run Odoo's own test suites of {', '.join(UPSTREAM_SUITES)} with every realty addon installed",
+    )
+    upstream = parser.parse_args().upstream
     signal.signal(signal.SIGTERM, _on_signal)
     signal.signal(signal.SIGINT, _on_signal)
-    skip_e2e = os.environ.get("SKIP_E2E", "") not in ("", "0")
+    skip_e2e = upstream or os.environ.get("SKIP_E2E", "") not in ("", "0")
     keep_db = os.environ.get("KEEP_DB", "") not in ("", "0")
     timeout = float(os.environ.get("REALTY_TEST_TIMEOUT", "3600"))
 
     odoo_phase = Phase("Odoo tests")
     e2e_phase = Phase("End-to-end suite (pytest tests/)")
-    phases = [odoo_phase, e2e_phase]
+    phases = [odoo_phase] if upstream else [odoo_phase, e2e_phase]
     notes: list[str] = []
 
     def finish() -> int:
@@ -321,16 +391,19 @@ def main() -> int:
         odoo_phase.fail(f"no addon (directory with __manifest__.py) in {env['REALTY_ADDONS_DIR']}")
         return finish()
     python = shlex.split(env["ODOO_BIN"])[0]
-    missing = preflight(python, need_e2e=not skip_e2e)
+    missing = preflight(python, need_e2e=not skip_e2e, upstream=upstream)
     if missing:
         odoo_phase.ran = True
         for problem in missing:
             odoo_phase.fail(f"preflight: {problem}")
         return finish()
 
-    db = f"realty_test_{os.getpid()}"
+    db = f"realty_{'upstream' if upstream else 'test'}_{os.getpid()}"
     port = free_port()
-    tags = os.environ.get("REALTY_TEST_TAGS") or ",".join(f"/{name}" for name in addons)
+    suites = UPSTREAM_SUITES if upstream else addons
+    tags = os.environ.get("REALTY_TEST_TAGS") or ",".join(f"/{name}" for name in suites)
+    must_test = addons_that_must_test(tags, env["ODOO_ADDONS_PATH"])
+    install = list(dict.fromkeys([*addons, *UPSTREAM_SUITES])) if upstream else addons
     workdir = Path(tempfile.mkdtemp(prefix="realty-test-"))
     odoo_log = workdir / "odoo.log"
     child_env = {**os.environ, **env, "REALTY_TEST_DB": db}
@@ -342,7 +415,7 @@ def main() -> int:
         "-d",
         db,
         "-i",
-        ",".join(addons),
+        ",".join(install),
         "--with-demo",
         "--test-enable",
         f"--test-tags={tags}",
@@ -351,7 +424,7 @@ def main() -> int:
         f"--http-port={port}",
         "--log-level=info",
     ]
-    odoo_phase.title = f"Odoo tests ({tags})"
+    odoo_phase.title = f"{'Upstream Odoo tests' if upstream else 'Odoo tests'} ({tags})"
     try:
         banner(f"Odoo tests: database {db}, http port {port}, log {odoo_log}")
         say("$ " + shlex.join(odoo_cmd))
@@ -359,10 +432,11 @@ def main() -> int:
         rc, timed_out = run_streamed(odoo_cmd, env=child_env, log_path=odoo_log, timeout=timeout)
         if timed_out:
             odoo_phase.fail(f"timed out after {timeout:.0f}s (REALTY_TEST_TIMEOUT)")
-        loaded = parse_odoo_log(odoo_log, odoo_phase, rc)
+        loaded = parse_odoo_log(odoo_log, odoo_phase, rc, must_test)
 
         if skip_e2e:
-            notes.append("NOTE: SKIP_E2E=1: the end-to-end suite tests/ was NOT run.")
+            if not upstream:  # the end-to-end suite belongs to make test
+                notes.append("NOTE: SKIP_E2E=1: the end-to-end suite tests/ was NOT run.")
         elif not loaded:
             notes.append("NOTE: the end-to-end suite was not run because the Odoo run did not load the database.")
         else:
