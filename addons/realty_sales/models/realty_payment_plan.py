@@ -1,6 +1,6 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
-from odoo.tools import float_compare
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare, format_amount
 
 PLAN_KINDS = [
     ("full", "Full Payment"),
@@ -9,6 +9,10 @@ PLAN_KINDS = [
     ("provident", "Provident Fund Loan"),
 ]
 LOAN_KINDS = ("mortgage", "provident")
+# Set while a plan writes its own lines (a form may delete a line before it creates its replacement): the
+# lines leave the 100 % check to the plan, which runs it once, after all of them. A Python object, so that no
+# JSON request can send it and skip the check.
+_LINES_CHECKED_BY_PLAN = object()
 
 
 class RealtyPaymentPlan(models.Model):
@@ -65,6 +69,24 @@ class RealtyPaymentPlan(models.Model):
                 )
 
     # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        return super(RealtyPaymentPlan, self._lines_checked_by_plan()).create(vals_list).with_env(self.env)
+
+    def write(self, vals):
+        return super(RealtyPaymentPlan, self._lines_checked_by_plan()).write(vals)
+
+    def _lines_checked_by_plan(self):
+        return self.with_context(realty_plan_lines=_LINES_CHECKED_BY_PLAN)
+
+    def _lines_total_checked_by_plan(self):
+        """Whether a plan is writing its lines right now (it checks their total itself when done)."""
+        return self.env.context.get("realty_plan_lines") is _LINES_CHECKED_BY_PLAN
+
+    # ------------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------------
 
@@ -75,23 +97,43 @@ class RealtyPaymentPlan(models.Model):
         return self.currency_id.round(price * self.down_payment_rate / 100.0) if self.kind in LOAN_KINDS else price
 
     def _compute_schedule(self, price, start_date):
-        """Split ``price`` into dated payments: fixed amounts first, then the shares of what is left."""
+        """Split ``price`` into dated payments, in line order: fixed lines take their amount, the shares split
+        what the fixed amounts leave, and the last share takes the rounding so that the schedule sums to
+        ``price`` exactly."""
         self.ensure_one()
-        fixed_total = sum(self.line_ids.filtered(lambda line: line.amount_type == "fixed").mapped("fixed_amount"))
-        rest, schedule = price - fixed_total, []
-        percent_lines = self.line_ids.filtered(lambda line: line.amount_type == "percent")
-        for line in self.line_ids:
-            if line.amount_type == "fixed":
-                amount = line.fixed_amount
-            elif line == percent_lines[-1:]:
-                amount = price - sum(item["amount"] for item in schedule)
-            else:
-                amount = self.currency_id.round(rest * line.share / 100.0)
-            schedule.append(line._schedule_item(amount, start_date))
-        return schedule
+        self._check_price_covers_fixed(price)
+        amounts = self._share_amounts(price - self._fixed_total())
+        return [
+            line._schedule_item(line.fixed_amount if line.amount_type == "fixed" else amounts[line], start_date)
+            for line in self.line_ids
+        ]
 
     def _check_price_covers_fixed(self, price):
         """Refuse (UserError) a price that the plan's fixed amounts would exceed."""
+        for plan in self:
+            fixed = plan._fixed_total()
+            if plan.currency_id.compare_amounts(fixed, price) > 0:
+                raise UserError(
+                    self.env._(
+                        "Payment plan %(plan)s cannot be used for a price of %(price)s: "
+                        "its fixed amounts alone come to %(fixed)s.",
+                        plan=plan.name,
+                        price=format_amount(self.env, price, plan.currency_id),
+                        fixed=format_amount(self.env, fixed, plan.currency_id),
+                    )
+                )
+
+    def _fixed_total(self):
+        self.ensure_one()
+        return sum(self.line_ids.filtered(lambda line: line.amount_type == "fixed").mapped("fixed_amount"))
+
+    def _share_amounts(self, rest):
+        """{percent line: its part of ``rest``}; the last percent line takes what rounding left over."""
+        percent_lines = self.line_ids.filtered(lambda line: line.amount_type == "percent")
+        amounts = {line: self.currency_id.round(rest * line.share / 100.0) for line in percent_lines[:-1]}
+        if percent_lines:
+            amounts[percent_lines[-1]] = self.currency_id.round(rest - sum(amounts.values()))
+        return amounts
 
     # ------------------------------------------------------------------
     # AFFORDABILITY (hooks per kind: _evaluate_<kind>, _max_price_<kind>, _reason_<kind>)

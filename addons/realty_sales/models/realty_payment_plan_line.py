@@ -34,9 +34,34 @@ class RealtyPaymentPlanLine(models.Model):
         "CHECK(fixed_amount >= 0 AND offset_value >= 0)", "Amounts and due offsets cannot be negative."
     )
 
-    @api.constrains("share", "amount_type")
+    @api.constrains("share", "amount_type", "plan_id")
     def _check_plan_total(self):
-        self.plan_id._check_lines_total()
+        self._recheck_plans(self.plan_id)
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    def write(self, vals):
+        previous_plans = self.plan_id if "plan_id" in vals else self.plan_id.browse()
+        result = super().write(vals)
+        self._recheck_plans(previous_plans - self.plan_id)
+        return result
+
+    def unlink(self):
+        plans = self.plan_id
+        result = super().unlink()
+        self._recheck_plans(plans.exists())
+        return result
+
+    # ------------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------------
+
+    def _recheck_plans(self, plans):
+        """Check that ``plans`` still total 100 %, unless the plan being written checks that itself."""
+        if not plans._lines_total_checked_by_plan():
+            plans._check_lines_total()
 
     def _due_date(self, start_date):
         return start_date + relativedelta(**{self.offset_unit: self.offset_value})
