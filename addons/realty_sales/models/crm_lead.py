@@ -1,31 +1,61 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.fields import Domain
+from odoo.tools import format_amount
 
 from odoo.addons.realty_base.models.realty_layout import ORIENTATIONS
 
 PURPOSES = [("self_use", "Own Use"), ("investment", "Investment"), ("upgrade", "Upgrade")]
+# Plain CRM users keep working: what this addon adds to leads is for the Real Estate roles only.
+REALTY_GROUPS = (
+    "realty_base.group_realty_salesperson,realty_base.group_realty_finance,realty_base.group_realty_executive"
+)
+NON_NEGATIVE_NEEDS = (
+    "income_monthly",
+    "debt_monthly",
+    "budget",
+    "down_payment_available",
+    "bedrooms_wanted",
+    "area_min",
+)
 CANDIDATE_LIMIT = 400  # units scored in Python after the SQL filter, best-priced first
 
 
 class CrmLead(models.Model):
     _inherit = "crm.lead"
 
-    income_monthly = fields.Monetary("Household Monthly Income", currency_field="company_currency")
-    debt_monthly = fields.Monetary("Monthly Debt Payments", currency_field="company_currency")
-    budget = fields.Monetary("Total Budget", currency_field="company_currency")
-    down_payment_available = fields.Monetary("Down Payment Available", currency_field="company_currency")
-    bedrooms_wanted = fields.Integer("Bedrooms Wanted")
-    area_min = fields.Float("Area From (m²)")
-    area_max = fields.Float("Area To (m²)")
-    floor_min = fields.Integer("Floor From")
-    floor_max = fields.Integer("Floor To")
-    orientation_wanted = fields.Selection(ORIENTATIONS, "Orientation Wanted")
-    purchase_purpose = fields.Selection(PURPOSES, "Purpose")
-    realty_project_id = fields.Many2one("realty.project", "Preferred Project")
-    visit_ids = fields.One2many("realty.visit", "lead_id", "Visits")
-    visit_count = fields.Integer("Visit Count", compute="_compute_visit_count")
-    reservation_ids = fields.One2many("realty.reservation", "lead_id", "Reservations")
-    reservation_count = fields.Integer("Reservation Count", compute="_compute_reservation_count")
+    is_realty = fields.Boolean(
+        "Real Estate",
+        compute="_compute_is_realty",
+        store=True,
+        readonly=False,
+        index=True,
+        groups=REALTY_GROUPS,
+        help="A lead of the sales office, shown in the Real Estate pipeline: created there, or with a preferred "
+        "project, a visit or a reservation.",
+    )
+    income_monthly = fields.Monetary(
+        "Household Monthly Income", currency_field="company_currency", groups=REALTY_GROUPS
+    )
+    debt_monthly = fields.Monetary("Monthly Debt Payments", currency_field="company_currency", groups=REALTY_GROUPS)
+    budget = fields.Monetary(
+        "Total Budget", currency_field="company_currency", groups=REALTY_GROUPS, help="The most the buyer will pay."
+    )
+    down_payment_available = fields.Monetary(
+        "Down Payment Available", currency_field="company_currency", groups=REALTY_GROUPS
+    )
+    bedrooms_wanted = fields.Integer("Bedrooms Wanted", groups=REALTY_GROUPS)
+    area_min = fields.Float("Area From (m²)", groups=REALTY_GROUPS)
+    area_max = fields.Float("Area To (m²)", groups=REALTY_GROUPS)
+    floor_min = fields.Integer("Floor From", groups=REALTY_GROUPS)
+    floor_max = fields.Integer("Floor To", groups=REALTY_GROUPS)
+    orientation_wanted = fields.Selection(ORIENTATIONS, "Orientation Wanted", groups=REALTY_GROUPS)
+    purchase_purpose = fields.Selection(PURPOSES, "Purpose", groups=REALTY_GROUPS)
+    realty_project_id = fields.Many2one("realty.project", "Preferred Project", groups=REALTY_GROUPS)
+    visit_ids = fields.One2many("realty.visit", "lead_id", "Visits", groups=REALTY_GROUPS)
+    visit_count = fields.Integer("Visit Count", compute="_compute_visit_count", groups=REALTY_GROUPS)
+    reservation_ids = fields.One2many("realty.reservation", "lead_id", "Reservations", groups=REALTY_GROUPS)
+    reservation_count = fields.Integer("Reservation Count", compute="_compute_reservation_count", groups=REALTY_GROUPS)
 
     _realty_area_range = models.Constraint(
         "CHECK(area_max = 0 OR area_min <= area_max)", "The wanted area range is reversed."
@@ -33,6 +63,11 @@ class CrmLead(models.Model):
     _realty_floor_range = models.Constraint(
         "CHECK(floor_max = 0 OR floor_min <= floor_max)", "The wanted floor range is reversed."
     )
+
+    @api.depends("realty_project_id", "visit_ids", "reservation_ids")
+    def _compute_is_realty(self):
+        for lead in self:
+            lead.is_realty = lead.is_realty or bool(lead.realty_project_id or lead.visit_ids or lead.reservation_ids)
 
     def _compute_visit_count(self):
         counts = dict(self.env["realty.visit"]._read_group([("lead_id", "in", self.ids)], ["lead_id"], ["__count"]))
@@ -45,6 +80,25 @@ class CrmLead(models.Model):
         )
         for lead in self:
             lead.reservation_count = counts.get(lead._origin, 0)
+
+    @api.constrains(*NON_NEGATIVE_NEEDS)
+    def _check_needs_not_negative(self):
+        for lead in self:
+            for name in NON_NEGATIVE_NEEDS:
+                if lead[name] < 0:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s cannot be negative (lead %(lead)s: %(value)s).",
+                            field=self._fields[name]._description_string(self.env),
+                            lead=lead.name,
+                            value=lead._realty_format(name),
+                        )
+                    )
+
+    def _realty_format(self, name):
+        if self._fields[name].type == "monetary":
+            return format_amount(self.env, self[name], self.company_currency or self.env.company.currency_id)
+        return str(self[name])
 
     # ------------------------------------------------------------------
     # ACTIONS

@@ -7,3 +7,4 @@ from . import test_sales_board
 from . import test_ui
 from . import test_reservation_integrity
 from . import test_reservation_report
+from . import test_crm_lead
