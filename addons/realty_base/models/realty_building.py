@@ -1,5 +1,11 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+# What a building can have; the unit generator keeps to the same bounds. Floor 0 does not exist
+# (basements are -1, -2…, the ground floor is 1).
+MIN_FLOOR = -10
+MAX_FLOOR = 200
+MAX_POSITIONS = 50
 
 
 class RealtyBuilding(models.Model):
@@ -13,9 +19,8 @@ class RealtyBuilding(models.Model):
     name = fields.Char("Building Name", required=True, tracking=True)
     code = fields.Char("Code", required=True, help="Prefix of the unit numbers, e.g. 1 gives units 1-1203.")
     sequence = fields.Integer(default=10)
-    project_id = fields.Many2one(
-        "realty.project", "Project", required=True, index=True, ondelete="restrict", check_company=True
-    )
+    # no check_company: the company is the project's (a company filter would empty the picker of a new building)
+    project_id = fields.Many2one("realty.project", "Project", required=True, index=True, ondelete="restrict")
     company_id = fields.Many2one(related="project_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     floor_count = fields.Integer("Floors", tracking=True)
@@ -37,6 +42,28 @@ class RealtyBuilding(models.Model):
                 f"{building.project_id.name} {building.name}" if building.project_id else building.name
             )
 
+    @api.constrains("floor_count", "position_count")
+    def _check_dimensions(self):
+        for building in self:
+            if building.floor_count > MAX_FLOOR:
+                raise ValidationError(
+                    self.env._(
+                        "%(building)s cannot have %(floors)s floors: a building has at most %(max)s.",
+                        building=building.display_name,
+                        floors=building.floor_count,
+                        max=MAX_FLOOR,
+                    )
+                )
+            if building.position_count > MAX_POSITIONS:
+                raise ValidationError(
+                    self.env._(
+                        "%(building)s cannot have %(positions)s units per floor: a floor has at most %(max)s.",
+                        building=building.display_name,
+                        positions=building.position_count,
+                        max=MAX_POSITIONS,
+                    )
+                )
+
     def action_open_unit_generator(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("realty_base.realty_unit_generator_action")
@@ -44,7 +71,10 @@ class RealtyBuilding(models.Model):
         return action
 
     def action_view_units(self):
-        return self.env["realty.unit"]._action_open_units([("building_id", "in", self.ids)])
+        action = self.env["realty.unit"]._action_open_units([("building_id", "in", self.ids)])
+        if len(self) == 1:
+            action["context"] = {"default_building_id": self.id}
+        return action
 
     def _create_units(self, vals_list):
         """Create the units of this building in one batch, refusing positions that already exist."""

@@ -24,9 +24,8 @@ class RealtyLayout(models.Model):
     name = fields.Char("Layout Name", required=True, tracking=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    project_id = fields.Many2one(
-        "realty.project", "Project", required=True, index=True, ondelete="restrict", check_company=True
-    )
+    # no check_company: the company is the project's (a company filter would empty the picker of a new layout)
+    project_id = fields.Many2one("realty.project", "Project", required=True, index=True, ondelete="restrict")
     company_id = fields.Many2one(related="project_id.company_id", store=True, index=True)
     category_id = fields.Many2one("realty.layout.category", "Category", index=True)
     bedrooms = fields.Integer("Bedrooms", compute="_compute_bedrooms", store=True, readonly=False)

@@ -1,4 +1,6 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 
 class RealtyProject(models.Model):
@@ -40,8 +42,25 @@ class RealtyProject(models.Model):
         for project in self:
             project.building_count = counts.get(project._origin, 0)
 
+    @api.constrains("opening_date", "delivery_date")
+    def _check_dates(self):
+        for project in self:
+            if project.opening_date and project.delivery_date and project.opening_date > project.delivery_date:
+                raise ValidationError(
+                    self.env._(
+                        "The opening date of %(project)s (%(opening)s) is after its delivery date (%(delivery)s): "
+                        "a project opens for sale before it is delivered.",
+                        project=project.name,
+                        opening=format_date(self.env, project.opening_date),
+                        delivery=format_date(self.env, project.delivery_date),
+                    )
+                )
+
     def action_view_units(self):
-        return self.env["realty.unit"]._action_open_units([("project_id", "in", self.ids)])
+        action = self.env["realty.unit"]._action_open_units([("project_id", "in", self.ids)])
+        if len(self) == 1:
+            action["context"] = {"realty_project_id": self.id}
+        return action
 
     def action_view_buildings(self):
         action = self.env["ir.actions.act_window"]._for_xml_id("realty_base.realty_building_action")

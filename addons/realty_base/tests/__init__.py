@@ -1,4 +1,5 @@
 from . import test_realty_unit
+from . import test_realty_project
 from . import test_unit_state
 from . import test_unit_generator
 from . import test_sales_stats

@@ -7,6 +7,12 @@ from .common import RealtyCase
 
 @tagged("post_install", "-at_install")
 class TestUnitGenerator(RealtyCase):
+    """Generating units is a sales manager's job: every test acts as one."""
+
+    def setUp(self):
+        super().setUp()
+        self.env = self.env(user=self.manager)
+
     def _units(self):
         return self.env["realty.unit"].search([("building_id", "=", self.building.id)])
 
@@ -67,6 +73,53 @@ class TestUnitGenerator(RealtyCase):
                 self._generate(**values)
         self.assertFalse(self._units())
 
+    def test_floors_positions_and_run_size_have_limits(self):
+        """100,000 floors used to announce 199,998 units and start creating them."""
+        cases = [
+            ({"floor_to": 100_000}, r"Floor 100000 is out of range: floors go from -10 to 200\."),
+            ({"floor_from": -11}, r"Floor -11 is out of range: floors go from -10 to 200\."),
+            ({"floor_from": 0}, r"There is no floor 0"),
+            ({"floor_to": 0}, r"There is no floor 0"),
+            (
+                {"line_ids": [Command.create({"position": 51, "layout_id": self.layout_2br.id})]},
+                r"Position 51 is out of range: positions go from 1 to 50\.",
+            ),
+            (
+                {"line_ids": [Command.create({"position": 0, "layout_id": self.layout_2br.id})]},
+                r"Position 0 is out of range",
+            ),
+            (
+                {
+                    "floor_from": -10,
+                    "floor_to": 200,
+                    "line_ids": [
+                        Command.create({"position": p, "layout_id": self.layout_2br.id}) for p in range(1, 16)
+                    ],
+                },
+                r"These settings give 3150 units, more than the 3000 that can be generated at once",
+            ),
+        ]
+        for values, message in cases:
+            with self.subTest(values=values):
+                wizard = self.env["realty.unit.generator"].create(
+                    {"building_id": self.building.id, "floor_from": 1, "floor_to": 3, "base_unit_price": 20000.0}
+                    | values
+                )
+                self.assertRegex(wizard.input_warning, message, "the wizard warns before Generate is pressed")
+                self.assertEqual(wizard.unit_count, 0)
+                with self.assertRaisesRegex(UserError, message):
+                    wizard.action_generate()
+        self.assertFalse(self._units())
+
+    def test_largest_allowed_run_is_accepted(self):
+        """Basements to the top floor: -10…200 without 0 on 14 positions is 2,940 units, under the cap."""
+        lines = [Command.create({"position": p, "layout_id": self.layout_2br.id}) for p in range(1, 15)]
+        wizard = self.env["realty.unit.generator"].create(
+            {"building_id": self.building.id, "floor_from": -10, "floor_to": 200, "line_ids": lines}
+        )
+        self.assertFalse(wizard.input_warning)
+        self.assertEqual(wizard.unit_count, 2940)
+
     def test_bad_line_area_refused(self):
         wizard = self.env["realty.unit.generator"].create({"building_id": self.building.id})
         wizard.line_ids[0].inner_area = 200.0
@@ -76,8 +129,10 @@ class TestUnitGenerator(RealtyCase):
 
     def test_one_batch_whatever_the_size(self):
         """Generating 40 floors costs about as many queries as generating 2: no query per unit."""
-        big = self.env["realty.building"].create(
-            {"project_id": self.project.id, "name": "Tower", "code": "T", "position_count": 8}
+        big = (
+            self.env["realty.building"]
+            .with_user(self.admin)
+            .create({"project_id": self.project.id, "name": "Tower", "code": "T", "position_count": 8})
         )
         self.env.flush_all()
         start = self.env.cr.sql_log_count

@@ -1,6 +1,10 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from ..models.realty_building import MAX_FLOOR, MAX_POSITIONS, MIN_FLOOR
+
+MAX_UNITS_PER_RUN = 3000
+
 
 class RealtyUnitGenerator(models.TransientModel):
     """Create a building's units from floors × positions, with a price step per floor (楼层差价)."""
@@ -26,6 +30,7 @@ class RealtyUnitGenerator(models.TransientModel):
         readonly=False,
     )
     unit_count = fields.Integer("Units to Create", compute="_compute_unit_count")
+    input_warning = fields.Char("Warning", compute="_compute_unit_count")
 
     @api.depends("building_id")
     def _compute_floor_to(self):
@@ -45,13 +50,16 @@ class RealtyUnitGenerator(models.TransientModel):
         layout = layouts[(position - 1) % len(layouts)] if layouts else layouts
         return {"position": position, "layout_id": layout.id}
 
-    @api.depends("floor_from", "floor_to", "skipped_floors", "line_ids")
+    @api.depends("floor_from", "floor_to", "skipped_floors", "line_ids", "line_ids.position")
     def _compute_unit_count(self):
         for wizard in self:
             try:
+                wizard._check_limits()
                 wizard.unit_count = len(wizard._get_floors()) * len(wizard.line_ids)
-            except UserError:
+                wizard.input_warning = False
+            except UserError as error:
                 wizard.unit_count = 0
+                wizard.input_warning = error.args[0]
 
     def action_generate(self):
         self.ensure_one()
@@ -64,8 +72,7 @@ class RealtyUnitGenerator(models.TransientModel):
     def _check_input(self):
         if not self.line_ids:
             raise UserError(self.env._("Add at least one position to generate units."))
-        if self.floor_from > self.floor_to:
-            raise UserError(self.env._("The first floor must not be above the last floor."))
+        self._check_limits()
         if not self._get_floors():
             raise UserError(self.env._("There is no floor left to generate."))
         positions = self.line_ids.mapped("position")
@@ -75,6 +82,42 @@ class RealtyUnitGenerator(models.TransientModel):
         floors = self._get_floors()
         if any(self._unit_price(floor, line) < 0 for floor in (floors[0], floors[-1]) for line in self.line_ids):
             raise UserError(self.env._("These settings would give a negative unit price."))
+
+    def _check_limits(self):
+        """Refuse floors, positions and run sizes beyond what a building has, before counting anything."""
+        for floor in (self.floor_from, self.floor_to):
+            if not MIN_FLOOR <= floor <= MAX_FLOOR:
+                raise UserError(
+                    self.env._(
+                        "Floor %(floor)s is out of range: floors go from %(min)s to %(max)s.",
+                        floor=floor,
+                        min=MIN_FLOOR,
+                        max=MAX_FLOOR,
+                    )
+                )
+            if not floor:
+                raise UserError(self.env._("There is no floor 0: basements are -1, -2… and the ground floor is 1."))
+        if self.floor_from > self.floor_to:
+            raise UserError(self.env._("The first floor must not be above the last floor."))
+        for position in self.line_ids.mapped("position"):
+            if not 0 < position <= MAX_POSITIONS:
+                raise UserError(
+                    self.env._(
+                        "Position %(position)s is out of range: positions go from 1 to %(max)s.",
+                        position=position,
+                        max=MAX_POSITIONS,
+                    )
+                )
+        count = len(self._get_floors()) * len(self.line_ids)
+        if count > MAX_UNITS_PER_RUN:
+            raise UserError(
+                self.env._(
+                    "These settings give %(count)s units, more than the %(max)s that can be generated at once: "
+                    "generate the building in several runs of fewer floors.",
+                    count=count,
+                    max=MAX_UNITS_PER_RUN,
+                )
+            )
 
     def _get_floors(self):
         skipped = self._parse_skipped_floors()

@@ -35,8 +35,6 @@ class RealtyUnitGeneratorLine(models.TransientModel):
 
     def _check_input(self):
         for line in self:
-            if line.position <= 0:
-                raise UserError(self.env._("Positions must be positive numbers."))
             if line.gross_area <= 0 or line.inner_area <= 0 or line.inner_area > line.gross_area:
                 raise UserError(
                     self.env._(
