@@ -26,7 +26,7 @@ class TestSalesStats(RealtyCase):
         cls._create_unit(1, 2, building=cls.building_2, gross_area=50.0, inner_area=40.0).action_release()
 
     def test_building_counters(self):
-        building = self.building
+        building = self.building.with_user(self.salesperson)
         self.assertEqual(building.unit_count, 10)
         self.assertEqual(building.draft_unit_count, 2)
         self.assertEqual(building.available_unit_count, 4)
@@ -40,7 +40,7 @@ class TestSalesStats(RealtyCase):
         self.assertAlmostEqual(building.sell_through_area_rate, 300.0 / 800.0)
 
     def test_project_counters_by_units_and_area(self):
-        project = self.project
+        project = self.project.with_user(self.salesperson)
         self.assertEqual(project.unit_count, 12)
         self.assertEqual(project.sold_unit_count, 4)
         self.assertEqual(project.delivered_unit_count, 1)
@@ -51,6 +51,7 @@ class TestSalesStats(RealtyCase):
 
     def test_empty_building_has_zero_rates(self):
         empty = self.env["realty.building"].create({"project_id": self.project.id, "name": "Empty", "code": "E"})
+        empty = empty.with_user(self.salesperson)
         self.assertEqual(empty.unit_count, 0)
         self.assertEqual(empty.sell_through_rate, 0.0)
 
@@ -58,7 +59,9 @@ class TestSalesStats(RealtyCase):
         buildings = self.env["realty.building"].create(
             [{"project_id": self.project.id, "name": f"B{index}", "code": f"B{index}"} for index in range(20)]
         )
+        buildings = buildings.with_user(self.salesperson)
+        self.building.with_user(self.salesperson).mapped("sell_through_rate")  # the salesperson's rules, once
         self.env.flush_all()
-        self.env.invalidate_all()
+        self.env["realty.building"].invalidate_model()
         with self.assertQueryCount(1):
             buildings.mapped("sell_through_rate")
