@@ -4,7 +4,7 @@
 Data: 10 projects x 25 buildings x 50 floors x 8 positions (100,000 units) with varied layouts (1 to 4
 bedrooms), areas and prices, about half of them available; the four usual payment plans (full payment with
 2 % discount, installments 40/30/30, mortgage with 30 % down, provident fund loan with 20 % down); a lead with
-a budget of 3,000,000, 1,000,000 for the down payment, an income of 40,000 a month, 3 bedrooms, 100-140 m².
+a budget of 3,000,000, 1,000,000 in cash, an income of 40,000 a month, 3 bedrooms, 100-140 m².
 
 Measured as the lead's salesperson with a cold ORM cache, for the lead without a preferred project (all
 100,000 units) and with one (10,000 units); the baseline is a plain `search_read` of 20 available units in the
@@ -74,7 +74,8 @@ def salesperson(env):
 def make_units(env):
     """The 10 projects and their 100,000 units; a project that already exists (BENCH_DB) is reused as it is."""
     rng = random.Random(20261127)
-    Unit = env["realty.unit"].with_context(tracking_disable=True, mail_create_nolog=True)
+    # the sales state is written by actions only; the bench creates its units in their states directly
+    Unit = env["realty.unit"].with_context(tracking_disable=True, mail_create_nolog=True)._action_env()
     start, created = time.perf_counter(), 0
     projects = env["realty.project"]
     for number in range(1, PROJECTS + 1):
@@ -218,10 +219,14 @@ def main() -> int:
                 before=cold,
             )
             found = len(reco.result)
+            plan_names = {item["payment_plan_name"] for item in reco.result}
+            layouts = set(sales_env["realty.unit"].browse([item["unit_id"] for item in reco.result]).layout_id.ids)
             rows.append(
                 [
                     label,
                     found,
+                    len(plan_names),
+                    len(layouts),
                     f"{reco.best_ms:.1f}",
                     f"{reco.median_ms:.1f}",
                     reco.queries,
@@ -262,9 +267,10 @@ def main() -> int:
         say()
         say(f"Unit recommendations among {UNITS:,} units (salesperson, cold cache, best of {args.runs})")
         print_table(
-            ["lead", "results", "best ms", "median ms", "SQL", "baseline ms", "baseline SQL"],
+            ["lead", "results", "plans", "layouts", "best ms", "median ms", "SQL", "baseline ms", "baseline SQL"],
             rows,
         )
+        say("plans, layouts: how many different ones the results show (a mix, not 20 units of one plan)")
         say("baseline: search_read of 20 available units with the same 7 fields")
         say()
         say(f"Goals: <= {MAX_MS:.0f} ms, <= {MAX_QUERIES} SQL queries")

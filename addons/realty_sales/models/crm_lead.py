@@ -1,7 +1,10 @@
+from typing import NamedTuple
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
-from odoo.tools import format_amount
+from odoo.tools import SQL, format_amount
+from odoo.tools.query import Query
 
 from odoo.addons.realty_base.models.realty_layout import ORIENTATIONS
 
@@ -18,7 +21,30 @@ NON_NEGATIVE_NEEDS = (
     "bedrooms_wanted",
     "area_min",
 )
-CANDIDATE_LIMIT = 400  # units scored in Python after the SQL filter, best-priced first
+CANDIDATE_LIMIT = 400  # units scored in Python after the SQL filter
+# Rounds of the mix: the best unit of each plan, of each layout, of each (layout, plan), then of the rest.
+MIX_ROUNDS = (("plan",), ("layout",), ("layout", "plan"), ())
+CANDIDATE_FIELDS = ["name", "total_price", "gross_area", "floor", "bedrooms", "orientation", "project_id", "layout_id"]
+
+
+class RealtyBuyer(NamedTuple):
+    """A lead's means and wishes, read once: matching evaluates them thousands of times (and fields with
+    groups check access on every read)."""
+
+    cash: float
+    budget: float
+    repayment: float  # the monthly loan repayment the household's income allows
+    bedrooms: int
+    area_min: float
+    area_max: float
+    orientation: str
+
+    def within_budget(self, price):
+        return not self.budget or price <= self.budget
+
+    def budget_cap(self, price):
+        """``price``, or the budget when there is one and it is lower."""
+        return min(price, self.budget) if self.budget else price
 
 
 class CrmLead(models.Model):
@@ -42,7 +68,11 @@ class CrmLead(models.Model):
         "Total Budget", currency_field="company_currency", groups=REALTY_GROUPS, help="The most the buyer will pay."
     )
     down_payment_available = fields.Monetary(
-        "Down Payment Available", currency_field="company_currency", groups=REALTY_GROUPS
+        "Cash Available",
+        currency_field="company_currency",
+        groups=REALTY_GROUPS,
+        help="Cash the buyer can pay now: the whole price for full payment or short installments, the down "
+        "payment for a loan.",
     )
     bedrooms_wanted = fields.Integer("Bedrooms Wanted", groups=REALTY_GROUPS)
     area_min = fields.Float("Area From (m²)", groups=REALTY_GROUPS)
@@ -131,29 +161,29 @@ class CrmLead(models.Model):
     # ------------------------------------------------------------------
 
     def get_unit_recommendations(self, limit=20):
-        """Available units this lead can afford, best first, each with the payment plan that fits it."""
+        """Available units this lead can afford, each with a payment plan that fits it: the best unit of each
+        (layout, plan) group first, then the best of the others, each unit once, best first."""
         self.ensure_one()
         plans = self.env["realty.payment.plan"].search_fetch(
             self._recommendation_plan_domain(),
             ["name", "kind", "discount", "down_payment_rate", "first_payment_share", "company_id"],
         )
-        if not plans:
+        buyer = self._realty_buyer()
+        list_caps = {plan: plan._max_affordable_price(buyer) / (1 - plan.discount / 100.0) for plan in plans}
+        if not any(list_caps.values()):
             return []
-        candidates = self.env["realty.unit"].search_fetch(
-            self._recommendation_unit_domain(plans),
-            ["name", "total_price", "gross_area", "floor", "bedrooms", "orientation", "project_id"],
-            order="total_price desc",
-            limit=CANDIDATE_LIMIT,
-        )
-        scored = [item for unit in candidates if (item := self._recommend_unit(unit, plans))]
-        scored.sort(key=lambda item: item["score"], reverse=True)
-        return self._add_recommendation_reasons(scored[:limit])
+        reference = buyer.budget or max(list_caps.values())
+        candidates = self._recommendation_candidates(sorted(set(list_caps.values())))
+        options = [option for unit in candidates for option in self._recommend_unit(unit, plans, buyer, reference)]
+        return self._add_recommendation_reasons(self._pick_mix(options, limit), buyer)
 
     def _recommendation_plan_domain(self):
         return [("company_id", "=", (self.company_id or self.env.company).id)]
 
-    def _recommendation_unit_domain(self, plans):
-        domain = Domain("state", "=", "available") & Domain("total_price", "<=", self._max_list_price(plans))
+    def _recommendation_unit_domain(self, max_list_price):
+        company = self.company_id or self.env.company
+        domain = Domain("state", "=", "available") & Domain("total_price", "<=", max_list_price)
+        domain &= Domain("company_id", "=", company.id)
         if self.realty_project_id:
             domain &= Domain("project_id", "=", self.realty_project_id.id)
         if self.bedrooms_wanted:
@@ -168,51 +198,108 @@ class CrmLead(models.Model):
             domain &= Domain("floor", "<=", self.floor_max)
         return domain
 
-    def _max_list_price(self, plans):
-        """The highest standard price any plan could make affordable: an upper bound for the SQL filter."""
-        return max(plan._max_affordable_price(self) / (1 - plan.discount / 100.0) for plan in plans)
+    def _recommendation_candidates(self, list_caps):
+        """At most CANDIDATE_LIMIT units, in one query: the dearest unit of each layout under each of the
+        ``list_caps`` (the plans' highest standard prices; wanted orientation first), then the next ones, so
+        that every layout and plan takes part."""
+        Unit = self.env["realty.unit"]
+        ranked = Unit._search(self._recommendation_unit_domain(list_caps[-1]))
 
-    def _recommend_unit(self, unit, plans):
-        """The cheapest plan that makes ``unit`` affordable, scored; None when no plan does."""
-        evaluations = [(plan, plan._evaluate_affordability(self, unit.total_price)) for plan in plans]
-        affordable = [(plan, result) for plan, result in evaluations if result["affordable"]]
-        if not affordable:
-            return None
-        plan, result = min(affordable, key=lambda pair: pair[1]["price"])
-        return {
-            "unit_id": unit.id,
-            "unit_name": unit.name,
-            "payment_plan_id": plan.id,
-            "payment_plan_name": plan.name,
-            "price": result["price"],
-            "down_payment": result["down_payment"],
-            "monthly_payment": result["monthly_payment"],
-            "score": self._recommendation_score(unit, result),
-            "plan": plan,
-            "evaluation": result,
-        }
+        def column(name):
+            return Unit._field_to_sql(Unit._table, name, ranked)
 
-    def _add_recommendation_reasons(self, recommendations):
+        preference = SQL("%s = %s", column("orientation"), self.orientation_wanted or None)
+        rank = SQL(
+            "row_number() OVER (PARTITION BY %s, width_bucket(%s, %s::numeric[]) ORDER BY %s DESC NULLS LAST, %s DESC)",
+            column("layout_id"),
+            column("total_price"),
+            list_caps,
+            preference,
+            column("total_price"),
+        )
+        columns = [SQL("%s AS %s", column(name), SQL.identifier(name)) for name in CANDIDATE_FIELDS]
+        selected = ranked.select(SQL.identifier(Unit._table, "id"), *columns, SQL("%s AS realty_rank", rank))
+        query = Query(self.env, Unit._table, SQL("(%s)", selected))  # the ranked units, under the units' alias
+        query.order = SQL(
+            "%s, %s DESC, %s", *(SQL.identifier(Unit._table, name) for name in ("realty_rank", "total_price", "id"))
+        )
+        query.limit = CANDIDATE_LIMIT
+        return Unit._fetch_query(query, Unit._determine_fields_to_fetch(CANDIDATE_FIELDS))
+
+    def _recommend_unit(self, unit, plans, buyer, reference):
+        """One option per plan that makes ``unit`` affordable; all with the unit's score."""
+        score = self._recommendation_score(unit, buyer, reference)
+        for plan in plans:
+            result = plan._evaluate_affordability(buyer, unit.total_price)
+            if result["affordable"]:
+                yield {
+                    "unit_id": unit.id,
+                    "unit_name": unit.name,
+                    "payment_plan_id": plan.id,
+                    "payment_plan_name": plan.name,
+                    "price": result["price"],
+                    "down_payment": result["down_payment"],
+                    "monthly_payment": result["monthly_payment"],
+                    "score": score,
+                    "group": {"layout": unit.layout_id.id, "plan": plan.id},
+                    "plan": plan,
+                    "evaluation": result,
+                }
+
+    @staticmethod
+    def _pick_mix(options, limit):
+        """Each unit once, in rounds: the best unit of each plan, of each layout, of each (layout, plan), then the
+        best of the others. A unit picked for a group shows that group's plan, otherwise its cheapest one."""
+        options = sorted(options, key=lambda option: (-option["score"], option["price"]))
+        picked, units = [], set()
+        for names in MIX_ROUNDS:
+            covered = {_mix_group(option, names) for option in picked} if names else set()
+            for option in options:
+                group = _mix_group(option, names)
+                if option["unit_id"] not in units and group not in covered:
+                    picked.append(option)
+                    units.add(option["unit_id"])
+                    covered.add(group)
+        return sorted(picked[:limit], key=lambda option: (-option["score"], option["price"]))
+
+    def _add_recommendation_reasons(self, recommendations, buyer):
         for item in recommendations:
             plan, evaluation = item.pop("plan"), item.pop("evaluation")
-            item["reason"] = plan._affordability_reason(self, evaluation)
+            del item["group"]
+            item["reason"] = plan._affordability_reason(buyer, evaluation)
         return recommendations
 
-    def _recommendation_score(self, unit, result):
-        """0–100: how well the unit fits the wishes, and how much of the budget it uses without straining it."""
-        score = 40.0
-        if self.budget:
-            score += 30.0 * min(result["price"] / self.budget, 1.0)
-        if self.area_min and self.area_max:
-            middle = (self.area_min + self.area_max) / 2
+    @staticmethod
+    def _recommendation_score(unit, buyer, reference):
+        """0–100: how well the unit fits the wishes, and how much of what the buyer can spend (``reference``: the
+        budget, else the highest standard price a plan makes affordable) it uses."""
+        score = 40.0 + 30.0 * min(unit.total_price / reference, 1.0)
+        if buyer.area_min and buyer.area_max:
+            middle = (buyer.area_min + buyer.area_max) / 2
             score += 15.0 * max(0.0, 1 - abs(unit.gross_area - middle) / max(middle, 1.0))
         else:
             score += 7.5
-        if self.orientation_wanted and unit.orientation == self.orientation_wanted:
+        if buyer.orientation and unit.orientation == buyer.orientation:
             score += 10.0
-        if self.bedrooms_wanted and unit.bedrooms == self.bedrooms_wanted:
+        if buyer.bedrooms and unit.bedrooms == buyer.bedrooms:
             score += 5.0
         return round(score, 1)
+
+    def _realty_buyer(self):
+        self.ensure_one()
+        return RealtyBuyer(
+            cash=self.down_payment_available,
+            budget=self.budget,
+            repayment=self._realty_repayment_capacity(),
+            bedrooms=self.bedrooms_wanted,
+            area_min=self.area_min,
+            area_max=self.area_max,
+            orientation=self.orientation_wanted,
+        )
+
+    def _realty_repayment_capacity(self):
+        share = self.company_id.realty_income_share or self.env.company.realty_income_share
+        return max(self.income_monthly - self.debt_monthly, 0.0) * share / 100.0
 
     # ------------------------------------------------------------------
     # RESERVATION HOOKS (called by realty.reservation)
@@ -224,6 +311,7 @@ class CrmLead(models.Model):
     def _realty_on_reservation_released(self):
         """These leads' reservations were cancelled, rejected or expired."""
 
-    def _realty_repayment_capacity(self):
-        share = self.company_id.realty_income_share or self.env.company.realty_income_share
-        return max(self.income_monthly - self.debt_monthly, 0.0) * share / 100.0
+
+def _mix_group(option, names):
+    """The group of ``option`` in a round of the mix; in the last round (no names), its own unit."""
+    return tuple(option["group"][name] for name in names) or option["unit_id"]

@@ -139,79 +139,79 @@ class RealtyPaymentPlan(models.Model):
     # AFFORDABILITY (hooks per kind: _evaluate_<kind>, _max_price_<kind>, _reason_<kind>)
     # ------------------------------------------------------------------
 
-    def _evaluate_affordability(self, lead, list_price):
-        """Return {'affordable', 'price', 'down_payment', 'monthly_payment'} for ``lead`` buying at ``list_price``."""
+    def _evaluate_affordability(self, buyer, list_price):
+        """Return {'affordable', 'price', 'down_payment', 'monthly_payment'} for ``buyer`` (a lead's
+        ``RealtyBuyer``) buying at ``list_price``."""
         self.ensure_one()
-        return getattr(self, f"_evaluate_{self.kind}")(lead, self._net_price(list_price))
+        return getattr(self, f"_evaluate_{self.kind}")(buyer, self._net_price(list_price))
 
-    def _max_affordable_price(self, lead):
-        """The highest net price this plan makes affordable for ``lead`` (used to filter units in SQL)."""
+    def _max_affordable_price(self, buyer):
+        """The highest net price this plan makes affordable for ``buyer`` (used to filter units in SQL)."""
         self.ensure_one()
-        return getattr(self, f"_max_price_{self.kind}")(lead)
+        return getattr(self, f"_max_price_{self.kind}")(buyer)
 
-    def _affordability_reason(self, lead, evaluation):
+    def _affordability_reason(self, buyer, evaluation):
         """One line a salesperson can read to the customer."""
         self.ensure_one()
-        return getattr(self, f"_reason_{self.kind}")(lead, evaluation)
+        return getattr(self, f"_reason_{self.kind}")(buyer, evaluation)
 
-    def _evaluate_full(self, lead, price):
-        return {"affordable": lead.budget >= price, "price": price, "down_payment": price, "monthly_payment": 0.0}
-
-    def _max_price_full(self, lead):
-        return lead.budget
-
-    def _reason_full(self, lead, evaluation):
-        return self.env._(
-            "%(plan)s: price %(price)s ≤ budget %(budget)s",
-            plan=self.name,
-            price=self._wan(evaluation["price"]),
-            budget=self._wan(lead.budget),
-        )
-
-    def _evaluate_installment(self, lead, price):
-        first = price * self.first_payment_share
+    def _evaluate_full(self, buyer, price):
         return {
-            "affordable": lead.budget >= price and lead.down_payment_available >= first,
+            "affordable": buyer.within_budget(price) and price <= buyer.cash,
             "price": price,
-            "down_payment": first,
+            "down_payment": price,
             "monthly_payment": 0.0,
         }
 
-    def _max_price_installment(self, lead):
-        if not self.first_payment_share:
-            return lead.budget
-        return min(lead.budget, lead.down_payment_available / self.first_payment_share)
+    def _max_price_full(self, buyer):
+        return buyer.budget_cap(buyer.cash)
 
-    def _reason_installment(self, lead, evaluation):
+    def _reason_full(self, buyer, evaluation):
         return self.env._(
-            "%(plan)s: first payment %(first)s ≤ available %(available)s, price %(price)s ≤ budget %(budget)s",
+            "%(plan)s: price %(price)s ≤ cash %(cash)s",
             plan=self.name,
-            first=self._wan(evaluation["down_payment"]),
-            available=self._wan(lead.down_payment_available),
             price=self._wan(evaluation["price"]),
-            budget=self._wan(lead.budget),
+            cash=self._wan(buyer.cash),
         )
 
-    def _evaluate_mortgage(self, lead, price):
-        return self._evaluate_loan(lead, price, self._loan_rate())
+    def _evaluate_installment(self, buyer, price):
+        """Installments fall due within months, not years: the buyer needs the cash for all of them."""
+        evaluation = self._evaluate_full(buyer, price)
+        evaluation["down_payment"] = self.currency_id.round(price * self.first_payment_share)
+        return evaluation
 
-    def _max_price_mortgage(self, lead):
-        return self._max_loan_price(lead, self._loan_rate(), cap=None)
+    def _max_price_installment(self, buyer):
+        return self._max_price_full(buyer)
 
-    def _reason_mortgage(self, lead, evaluation):
-        return self._reason_loan(lead, evaluation)
+    def _reason_installment(self, buyer, evaluation):
+        return self.env._(
+            "%(plan)s: price %(price)s ≤ cash %(cash)s, first payment %(first)s",
+            plan=self.name,
+            price=self._wan(evaluation["price"]),
+            cash=self._wan(buyer.cash),
+            first=self._wan(evaluation["down_payment"]),
+        )
 
-    def _evaluate_provident(self, lead, price):
-        evaluation = self._evaluate_loan(lead, price, self._loan_rate())
+    def _evaluate_mortgage(self, buyer, price):
+        return self._evaluate_loan(buyer, price, self._loan_rate())
+
+    def _max_price_mortgage(self, buyer):
+        return self._max_loan_price(buyer, self._loan_rate(), cap=None)
+
+    def _reason_mortgage(self, buyer, evaluation):
+        return self._reason_loan(buyer, evaluation)
+
+    def _evaluate_provident(self, buyer, price):
+        evaluation = self._evaluate_loan(buyer, price, self._loan_rate())
         if price - evaluation["down_payment"] > self.company_id.realty_provident_loan_cap:
             evaluation["affordable"] = False
         return evaluation
 
-    def _max_price_provident(self, lead):
-        return self._max_loan_price(lead, self._loan_rate(), cap=self.company_id.realty_provident_loan_cap)
+    def _max_price_provident(self, buyer):
+        return self._max_loan_price(buyer, self._loan_rate(), cap=self.company_id.realty_provident_loan_cap)
 
-    def _reason_provident(self, lead, evaluation):
-        return self._reason_loan(lead, evaluation)
+    def _reason_provident(self, buyer, evaluation):
+        return self._reason_loan(buyer, evaluation)
 
     def _wan(self, amount):
         """Amounts the way a sales office says them: in units of 10,000 (万), with up to two decimals."""
@@ -221,33 +221,33 @@ class RealtyPaymentPlan(models.Model):
         company = self.company_id
         return company.realty_provident_rate if self.kind == "provident" else company.realty_mortgage_rate
 
-    def _evaluate_loan(self, lead, price, annual_rate):
+    def _evaluate_loan(self, buyer, price, annual_rate):
         down = self._down_payment(price)
         monthly = annuity(price - down, annual_rate, self.company_id.realty_loan_years)
         return {
-            "affordable": down <= lead.down_payment_available and monthly <= lead._realty_repayment_capacity(),
+            "affordable": down <= buyer.cash and monthly <= buyer.repayment and buyer.within_budget(price),
             "price": price,
             "down_payment": down,
             "monthly_payment": round(monthly, 2),
         }
 
-    def _max_loan_price(self, lead, annual_rate, cap):
+    def _max_loan_price(self, buyer, annual_rate, cap):
         """Largest price whose down payment and monthly repayment both fit (and whose loan fits ``cap``)."""
         loan_share = 1 - self.down_payment_rate / 100.0
-        max_loan = principal_for(lead._realty_repayment_capacity(), annual_rate, self.company_id.realty_loan_years)
+        max_loan = principal_for(buyer.repayment, annual_rate, self.company_id.realty_loan_years)
         if cap is not None:
             max_loan = min(max_loan, cap)
         limits = [max_loan / loan_share] if loan_share > 0 else []
         if self.down_payment_rate:
-            limits.append(lead.down_payment_available / (self.down_payment_rate / 100.0))
-        return min(limits) if limits else lead.down_payment_available
+            limits.append(buyer.cash / (self.down_payment_rate / 100.0))
+        return buyer.budget_cap(min(limits) if limits else buyer.cash)
 
-    def _reason_loan(self, lead, evaluation):
+    def _reason_loan(self, buyer, evaluation):
         return self.env._(
             "%(plan)s: down payment %(down)s ≤ available %(available)s, monthly %(monthly)s ≤ %(share)s %% of income",
             plan=self.name,
             down=self._wan(evaluation["down_payment"]),
-            available=self._wan(lead.down_payment_available),
+            available=self._wan(buyer.cash),
             monthly=f"{evaluation['monthly_payment']:,.0f}",
             share=f"{self.company_id.realty_income_share:g}",
         )

@@ -46,7 +46,7 @@ class TestCrmLead(RealtySalesCase):
         cases = [
             ("income_monthly", "Household Monthly Income cannot be negative"),
             ("budget", "Total Budget cannot be negative"),
-            ("down_payment_available", "Down Payment Available cannot be negative"),
+            ("down_payment_available", "Cash Available cannot be negative"),
             ("debt_monthly", "Monthly Debt Payments cannot be negative"),
         ]
         for name, message in cases:
