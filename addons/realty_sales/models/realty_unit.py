@@ -51,11 +51,10 @@ class RealtyUnit(models.Model):
         return result
 
     def _notify_board(self):
-        """Tell every open sales board that these units changed (Odoo's bus, one message per change)."""
-        payload = [{"id": unit.id, "project_id": unit.project_id.id, "state": unit.state} for unit in self]
-        groups = ("group_realty_salesperson", "group_realty_finance", "group_realty_executive")
-        for group in groups:
-            self.env["bus.bus"]._sendone(self.env.ref(f"realty_base.{group}"), "realty.unit/state", payload)
+        """Tell the open sales boards that these units changed: one bus message per company, on the channel that
+        the company's board users listen to (see ir.websocket), so each of them gets it once."""
+        for company, units in self.grouped("company_id").items():
+            self.env["bus.bus"]._sendone(self._board_channel(company), "realty.unit/state", units._board_changes())
 
     # ------------------------------------------------------------------
     # ACTIONS
@@ -99,6 +98,15 @@ class RealtyUnit(models.Model):
         return [
             {"key": key, "label": label, "color": colors[key][0], "text_color": colors[key][1]} for key, label in labels
         ]
+
+    @api.model
+    def _board_channel(self, company):
+        """The bus channel of a company's sales boards (only the company's board users subscribe to it)."""
+        return (company, "realty_board")
+
+    def _board_changes(self):
+        """The board's view of these units after a change: what the bus sends and what a board applies."""
+        return [{"id": unit.id, "project_id": unit.project_id.id, "state": unit.state} for unit in self]
 
     def _board_values_list(self):
         orientations = dict(self._fields["orientation"]._description_selection(self.env))

@@ -1,8 +1,10 @@
 import io
+from unittest.mock import MagicMock, patch
 
 import openpyxl
 
-from odoo.tests import tagged
+from odoo import Command
+from odoo.tests import new_test_user, tagged
 
 from .common import RealtySalesCase
 
@@ -58,3 +60,31 @@ class TestSalesBoard(RealtySalesCase):
         self.assertEqual(prices.cell(2, 1).value, "1-1201")
         self.assertEqual(prices.cell(2, 8).value, 2_000_000.0)
         self.assertEqual(prices.cell(2, 9).value, "Reserved")
+
+    def _subscriptions(self, user):
+        """The bus channels a board of this user listens to, as the websocket subscribes them."""
+        wsrequest = MagicMock()
+        wsrequest.session.uid = user.id
+        with patch("odoo.addons.bus.models.ir_websocket.wsrequest", new=wsrequest):
+            return self.env["ir.websocket"].with_user(user)._build_bus_channel_list([])
+
+    def _board_messages(self, user, last):
+        notifications = self.env["bus.bus"].sudo()._poll(self._subscriptions(user), last)
+        return [n["message"]["payload"] for n in notifications if n["message"]["type"] == "realty.unit/state"]
+
+    def test_a_change_reaches_each_board_user_of_the_company_once(self):
+        crm_user = new_test_user(self.env, login="crm_only", groups="sales_team.group_sale_salesman")
+        both = new_test_user(
+            self.env,
+            login="realty_sales_both",
+            groups="realty_base.group_realty_salesperson",
+            company_id=self.company.id,
+            company_ids=[Command.set((self.company | self.company_b).ids)],
+        )
+        last = self.env["bus.bus"].sudo()._bus_last_id()
+        self.unit.with_user(self.manager).action_hold()
+        self.env.cr.precommit.run()  # the bus writes its rows when the transaction commits
+        users = self.salesperson | self.manager | self.finance | self.executive | self.admin | both
+        received = {user.login: self._board_messages(user, last) for user in users | self.user_company_b | crm_user}
+        change = [{"id": self.unit.id, "project_id": self.project.id, "state": "held"}]
+        self.assertEqual(received, {user.login: [change] for user in users} | {"realty_manager_b": [], "crm_only": []})
