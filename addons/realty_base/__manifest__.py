@@ -37,4 +37,5 @@ the Real Estate roles (salesperson, sales manager, finance, executive, administr
     },
     "application": True,
     "installable": True,
+    "post_init_hook": "post_init_hook",
 }

@@ -45,4 +45,5 @@ sold twice, payment plans (付款方式) and CRM leads matched to the units they
         ],
     },
     "installable": True,
+    "post_init_hook": "post_init_hook",
 }

@@ -7,5 +7,6 @@ from . import realty_layout_category
 from . import realty_layout
 from . import realty_layout_image
 from . import realty_unit
+from . import realty_demo
 from . import res_currency
 from . import ir_actions_report

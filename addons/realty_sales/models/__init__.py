@@ -9,3 +9,4 @@ from . import realty_unit
 from . import realty_reservation
 from . import realty_visit
 from . import crm_lead
+from . import realty_demo
