@@ -39,18 +39,25 @@ class TestUi(HttpCase, RealtyCase):
         self.assertEqual(building.project_id, self.project)
         self.assertEqual((building.name, building.floor_count, building.position_count), ("Building 9", 2, 2))
 
-    def test_manager_creates_units_from_the_list_and_from_a_building(self):
+    def test_manager_creates_units_from_the_list_a_building_and_a_project(self):
         self.start_tour("/odoo/action-realty_base.realty_unit_action", "realty_base_new_unit", login="realty_manager")
         self.start_tour(
             f"/odoo/action-realty_base.realty_building_action/{self.building.id}",
             "realty_base_new_unit_of_building",
             login="realty_manager",
         )
+        elsewhere = self.env["realty.project"].create({"name": "Elsewhere"})
+        self.env["realty.building"].create({"project_id": elsewhere.id, "name": "Building E", "code": "E"})
+        self.start_tour(
+            f"/odoo/action-realty_base.realty_project_action/{self.project.id}",
+            "realty_base_new_unit_of_project",
+            login="realty_manager",
+        )
         units = self.env["realty.unit"].search([("building_id", "=", self.building.id)])
-        self.assertEqual(units.mapped("name"), ["1-701", "1-702"])
-        self.assertEqual(units[0].layout_id, self.layout_2br)
-        self.assertEqual(units[0].total_price, 2_100_000.0)
-        self.assertEqual(units[1].gross_area, 120.0)
+        self.assertEqual(units.mapped("name"), ["1-801", "1-701", "1-702"])
+        self.assertEqual(units[1].layout_id, self.layout_2br)
+        self.assertEqual(units[1].total_price, 2_100_000.0)
+        self.assertEqual(units[2].gross_area, 120.0)
 
     def test_administrator_sets_up_a_project_from_its_form(self):
         self.start_tour(

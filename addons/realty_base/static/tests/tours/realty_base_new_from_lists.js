@@ -116,3 +116,40 @@ registry.category("web_tour.tours").add("realty_base_new_unit_of_building", {
         },
     ],
 });
+
+/** From a project's units, a new unit is offered that project's buildings only (run from the project's form). */
+registry.category("web_tour.tours").add("realty_base_new_unit_of_project", {
+    steps: () => [
+        {
+            content: "Open the project's units",
+            trigger: ".o_form_view button[name='action_view_units']",
+            run: "click",
+        },
+        {
+            content: "New unit",
+            trigger: ".o_control_panel .o_list_button_add",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_field_widget[name='building_id'] input",
+            run: "edit Building",
+        },
+        {
+            content: "Only this project's buildings are offered",
+            trigger:
+                ".o-autocomplete--dropdown-menu:has(.o-autocomplete--dropdown-item:contains('Test Garden Building 1')):not(:has(.o-autocomplete--dropdown-item:contains('Elsewhere')))",
+        },
+        {
+            trigger: ".o-autocomplete--dropdown-item:contains('Test Garden Building 1')",
+            run: "click",
+        },
+        edit(".o_form_view", "floor", "8"),
+        edit(".o_form_view", "position", "1"),
+        edit(".o_form_view", "gross_area", "90"),
+        edit(".o_form_view", "inner_area", "72"),
+        ...stepUtils.saveForm(),
+        {
+            trigger: ".o_form_view .oe_title:contains('1-801')",
+        },
+    ],
+});
