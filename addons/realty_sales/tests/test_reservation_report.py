@@ -23,6 +23,9 @@ class TestReservationReports(HttpCase, RealtySalesCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.cny = cls.env.ref("base.CNY")
+        cls.cny.active = True
+        cls.company.currency_id = cls.cny  # not left to the demo data
         cls.customer.write({"phone": "+86 138 0013 8000", "vat": "110101199001011234"})
         cls.reservation = cls._confirmed_reservation()
 
@@ -98,6 +101,14 @@ class TestReservationReports(HttpCase, RealtySalesCase):
         self.assertIn("12,345.60 converts into part of the price", html)
         self.assertIn("the hold expires", html)
         self.assertIn("+86 138 0013 8000", html)
+
+    def test_other_currencies_keep_odoo_amount_in_words(self):
+        usd = self.env.ref("base.USD")
+        usd.active = True
+        self.company.currency_id = usd
+        html = self._html(RECEIPT, self.reservation)
+        self.assertIn("Twelve Thousand", html)
+        self.assertNotIn("壹万", html)  # 元角分 belong to yuan only
 
     def test_print_menu_offers_the_documents_of_live_reservations_only(self):
         draft = self._reservation(unit=self._released_unit())
