@@ -13,6 +13,20 @@ PURPOSES = [("self_use", "Own Use"), ("investment", "Investment"), ("upgrade", "
 REALTY_GROUPS = (
     "realty_base.group_realty_salesperson,realty_base.group_realty_finance,realty_base.group_realty_executive"
 )
+# The needs that recommendations depend on (the form sends them unsaved; the widget learns them from the server).
+NEED_FIELDS = (
+    "income_monthly",
+    "debt_monthly",
+    "budget",
+    "down_payment_available",
+    "bedrooms_wanted",
+    "area_min",
+    "area_max",
+    "floor_min",
+    "floor_max",
+    "orientation_wanted",
+    "realty_project_id",
+)
 NON_NEGATIVE_NEEDS = (
     "income_monthly",
     "debt_monthly",
@@ -159,6 +173,16 @@ class CrmLead(models.Model):
     # ------------------------------------------------------------------
     # RECOMMENDATIONS
     # ------------------------------------------------------------------
+
+    def get_recommendations_for_form(self, needs=None, limit=20):
+        """For the lead form's widget: the needs it must watch, and the recommendations for ``needs`` (the
+        form's current values, saved or not) on this lead, or on a new lead when called without ids."""
+        lead = self._realty_with_needs(needs or {})
+        return {"need_fields": list(NEED_FIELDS), "items": lead.get_unit_recommendations(limit=limit)}
+
+    def _realty_with_needs(self, needs):
+        values = {name: needs[name] for name in NEED_FIELDS if name in needs}
+        return self.new(values, origin=self.ensure_one()) if self else self.new(values)
 
     def get_unit_recommendations(self, limit=20):
         """Available units this lead can afford, each with a payment plan that fits it: the best unit of each

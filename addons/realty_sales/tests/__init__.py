@@ -8,3 +8,4 @@ from . import test_ui
 from . import test_reservation_integrity
 from . import test_reservation_report
 from . import test_crm_lead
+from . import test_lead_ui

@@ -175,6 +175,18 @@ class TestRecommendations(RealtySalesCase):
         self.assertIn(results[0]["unit_id"], self.big_units.ids)
         self.assertEqual(len(self._recommend(limit=2, down_payment_available=5_000_000.0)), 2)
 
+    def test_unsaved_needs_from_the_form(self):
+        lead = self.lead.with_user(self.salesperson)
+        answer = lead.get_recommendations_for_form(needs={"down_payment_available": 2_000_000.0, "name": "ignored"})
+        self.assertIn("down_payment_available", answer["need_fields"])
+        self.assertEqual({r["unit_id"] for r in answer["items"]}, set((self.unit | self.small_units).ids))
+        self.assertEqual(lead.down_payment_available, 0.0)  # nothing was written
+        self.assertEqual(lead.name, "Family Chen")
+        new_lead = self.env["crm.lead"].with_user(self.salesperson).browse()
+        needs = {"down_payment_available": 1_400_000.0, "realty_project_id": self.project.id}
+        answer = new_lead.get_recommendations_for_form(needs=needs)
+        self.assertEqual({r["unit_id"] for r in answer["items"]}, set(self.small_units.ids))
+
     def test_bounded_queries(self):
         lead = self.lead.with_user(self.salesperson)
         lead.write({"budget": 5_000_000.0, "down_payment_available": 1_000_000.0, "income_monthly": 40000.0})
