@@ -1,7 +1,7 @@
 from typing import NamedTuple
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, format_amount
 from odoo.tools.query import Query
@@ -35,6 +35,7 @@ NON_NEGATIVE_NEEDS = (
     "bedrooms_wanted",
     "area_min",
 )
+DEAL_STATES = ("confirmed", "converted")  # reservations that make the lead a deal
 CANDIDATE_LIMIT = 400  # units scored in Python after the SQL filter
 # Rounds of the mix: the best unit of each plan, of each layout, of each (layout, plan), then of the rest.
 MIX_ROUNDS = (("plan",), ("layout",), ("layout", "plan"), ())
@@ -155,8 +156,9 @@ class CrmLead(models.Model):
         return action
 
     def action_reserve_unit(self, unit_id, payment_plan_id):
-        """Open a reservation prefilled from this lead and one of its recommendations."""
+        """Open a reservation for this lead's customer (created from the lead once) and a recommended unit."""
         self.ensure_one()
+        self._realty_ensure_customer()
         context = self._reservation_defaults() | {
             "default_unit_id": unit_id,
             "default_payment_plan_id": payment_plan_id,
@@ -169,6 +171,18 @@ class CrmLead(models.Model):
             "default_partner_id": self[:1].partner_id.id,
             "default_user_id": (self[:1].user_id or self.env.user).id,
         }
+
+    def _realty_ensure_customer(self):
+        """Give each lead a customer: the contact its email matches, else one made from its contact data."""
+        for lead in self.filtered(lambda lead: not lead.partner_id):
+            if not (lead.contact_name or lead.partner_name or lead.email_from):
+                raise UserError(
+                    self.env._(
+                        "Lead %(lead)s has no customer yet: enter the contact name or pick the customer first.",
+                        lead=lead.name,
+                    )
+                )
+            lead._handle_partner_assignment(force_partner_id=lead._find_matching_partner().id)
 
     # ------------------------------------------------------------------
     # RECOMMENDATIONS
@@ -326,14 +340,46 @@ class CrmLead(models.Model):
         return max(self.income_monthly - self.debt_monthly, 0.0) * share / 100.0
 
     # ------------------------------------------------------------------
-    # RESERVATION HOOKS (called by realty.reservation)
+    # RESERVATION HOOKS (called by realty.reservation once its state is written)
     # ------------------------------------------------------------------
 
     def _realty_on_reservation_confirmed(self):
-        """These leads' reservations just reserved their units."""
+        """These leads' reservations just reserved their units: each lead becomes its customer's opportunity,
+        in its pipeline's last stage before won, expecting the agreed prices."""
+        for lead in self:
+            deals = lead._realty_deals()
+            lead._realty_ensure_customer_from(deals)
+            if lead.type == "lead":
+                lead.convert_opportunity(lead.partner_id)
+            values = {"expected_revenue": sum(deals.mapped("price"))}
+            stage = lead._realty_open_stages()[:1]
+            if stage and not lead.stage_id.is_won and lead.stage_id.sequence <= stage.sequence:
+                values["stage_id"] = stage.id
+            lead.write(values)
 
     def _realty_on_reservation_released(self):
-        """These leads' reservations were cancelled, rejected or expired."""
+        """These leads' reservations were cancelled, rejected or expired: a lead left without a deal steps back
+        from the reservation stage to the stage before it; one with deals left expects their prices."""
+        for lead in self:
+            deals = lead._realty_deals()
+            if deals:
+                lead.expected_revenue = sum(deals.mapped("price"))
+                continue
+            stages = lead._realty_open_stages()
+            if len(stages) > 1 and lead.stage_id == stages[0]:
+                lead.stage_id = stages[1]
+
+    def _realty_deals(self):
+        return self.reservation_ids.filtered(lambda reservation: reservation.state in DEAL_STATES)
+
+    def _realty_ensure_customer_from(self, reservations):
+        if not self.partner_id and reservations:
+            self.partner_id = reservations[:1].partner_id
+
+    def _realty_open_stages(self):
+        """This lead's pipeline stages that are not won, last first (by sequence: names vary by company)."""
+        self.ensure_one()
+        return self._stage_find(domain=[("is_won", "=", False)], order="sequence desc, id desc", limit=None)
 
 
 def _mix_group(option, names):

@@ -61,5 +61,23 @@ registry.category("web_tour.tours").add("realty_sales_lead_recommendations", {
             content: "The recommendations still follow the needs",
             trigger: unitRow("T-802"),
         },
+        {
+            content: "Reserve it for the buyer",
+            trigger: `${unitRow("T-802")} .o_realty_recommendation_reserve`,
+            run: "click",
+        },
+        {
+            content: "The reservation is for the lead's customer, made from its contact",
+            trigger: ".o_form_view div[name='partner_id'] input:value(Chen Jing)",
+        },
+        {
+            content: "Confirm",
+            trigger: ".o_form_view button[name='action_confirm']",
+            run: "click",
+        },
+        {
+            content: "Confirmed",
+            trigger: ".o_statusbar_status button[data-value='confirmed'].o_arrow_button_current",
+        },
     ],
 });
