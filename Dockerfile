@@ -5,6 +5,7 @@ USER root
 
 # Python packages the product needs that the image lacks: cn2an (人民币大写 amounts),
 # websocket-client (browser tours; without it Odoo skips them), pytest (end-to-end suite).
+# phonenumbers (requirements.txt; phone_validation) is already in the image: Debian's python3-phonenumbers.
 # The image's Python is Debian/Ubuntu-managed (PEP 668), hence --break-system-packages.
 RUN pip3 install --no-cache-dir --break-system-packages cn2an websocket-client pytest
 
@@ -24,6 +25,8 @@ RUN if [ "$INSTALL_CHROME" = "true" ] && [ "$(dpkg --print-architecture)" = "amd
 # entry point that turns them into /etc/odoo/odoo.conf for the container.
 COPY odoo.conf /etc/odoo/realty.conf
 COPY docker/realty-entrypoint.sh /usr/local/bin/realty-entrypoint.sh
+# run by the entry point once, right after it creates the demo database: every user speaks 简体中文
+COPY scripts/demo_language.py /usr/local/share/realty/demo_language.py
 # The addons are mounted at /mnt/extra-addons by docker-compose.yml; the copy makes the image usable alone.
 COPY --chown=odoo addons /mnt/extra-addons
 RUN chmod 755 /usr/local/bin/realty-entrypoint.sh && chown odoo /etc/odoo/odoo.conf

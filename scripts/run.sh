@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # `make run`: serve Realty CRM at http://127.0.0.1:$REALTY_HTTP_PORT (default 8069), log in as admin/admin.
-# On first use it creates database $REALTY_DB (default "realty") with every realty addon and its demo data.
-# Environment: REALTY_DB, REALTY_HTTP_PORT, ODOO_SRC (see scripts/odoo-env.sh), PYTHON.
+# On first use it creates database $REALTY_DB (default "realty") with every realty addon and its demo data, in
+# Simplified Chinese: zh_CN is loaded and set on every user (scripts/demo_language.py); English stays one
+# choice away in each user's preferences.
+# Environment: REALTY_DB, REALTY_HTTP_PORT, ODOO_SRC (see scripts/odoo-env.sh), PYTHON;
+# REALTY_CREATE_ONLY=1 creates the database if it is missing and stops instead of serving (tests use it).
 # Extra arguments are passed to Odoo, e.g. `scripts/run.sh --dev=xml` (or `make run ARGS=--dev=xml`).
 set -euo pipefail
 
@@ -27,16 +30,23 @@ fi
 odoo=($ODOO_BIN -c "$ODOO_CONF" --addons-path="$ODOO_ADDONS_PATH")
 
 if psql -d postgres -Atqc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
-    echo "Database '$DB' exists: serving it (to start over: $ODOO_BIN db -c odoo.conf drop $DB)."
+    echo "Database '$DB' exists (to start over: $ODOO_BIN db -c odoo.conf drop $DB)."
 else
-    echo "Creating database '$DB' with demo data: installing $REALTY_ADDONS ..."
-    if ! "${odoo[@]}" -d "$DB" -i "$REALTY_ADDONS" --with-demo --stop-after-init --no-http; then
-        echo "ERROR: installing $REALTY_ADDONS failed; dropping the half-made database '$DB'." >&2
+    echo "Creating database '$DB' with demo data in 简体中文: installing $REALTY_ADDONS ..."
+    # shellcheck disable=SC2086  # ODOO_BIN is a command line, word-split on purpose
+    if ! "${odoo[@]}" -d "$DB" -i "$REALTY_ADDONS" --with-demo --load-language=zh_CN --stop-after-init --no-http \
+        || ! $ODOO_BIN shell -c "$ODOO_CONF" --addons-path="$ODOO_ADDONS_PATH" -d "$DB" --no-http \
+            --log-level=warn <scripts/demo_language.py; then
+        echo "ERROR: creating '$DB' failed; dropping the half-made database." >&2
         # shellcheck disable=SC2086
         $ODOO_BIN db -c "$ODOO_CONF" drop "$DB" >/dev/null 2>&1 || true
         exit 1
     fi
 fi
 
+if [ "${REALTY_CREATE_ONLY:-0}" != "0" ]; then
+    echo "Database '$DB' is ready (REALTY_CREATE_ONLY: not serving it)."
+    exit 0
+fi
 echo "Realty CRM: http://127.0.0.1:$PORT/odoo  (login admin / password admin)"
 exec "${odoo[@]}" -d "$DB" --db-filter="^${DB}\$" --http-port="$PORT" "$@"
