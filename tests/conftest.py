@@ -11,6 +11,8 @@ sets them), otherwise from scripts/odoo-env.sh.
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 import shlex
 import socket
@@ -93,18 +95,17 @@ def db_name() -> str:
     return name
 
 
-@pytest.fixture(scope="session")
-def api_key(odoo: Odoo, db_name: str) -> str:
-    """A persistent (no expiry, global scope) API key for user admin, made with a non-interactive odoo shell."""
-    code = (
-        "admin = env.ref('base.user_admin')\n"
-        "key = env['res.users.apikeys'].with_user(admin)._generate(None, 'e2e', None)\n"
-        "env.cr.commit()\n"
-        "print('REALTY_E2E_API_KEY=' + key)\n"
-    )
+SHELL_RESULT = "REALTY_E2E_RESULT="
+
+
+def odoo_shell(odoo: Odoo, db_name: str, code: str):
+    """Run python code in a non-interactive `odoo shell` on db_name (superuser `env`; commit yourself).
+
+    The code hands its result back by calling `result(value)` with a JSON-serialisable value."""
+    prelude = f"import json\ndef result(value):\n    print({SHELL_RESULT!r} + json.dumps(value), flush=True)\n"
     proc = subprocess.run(
         odoo.shell_cmd("-d", db_name, "--no-http", "--log-level=warn"),
-        input=code,
+        input=prelude + code,
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -112,13 +113,37 @@ def api_key(odoo: Odoo, db_name: str) -> str:
         check=False,
     )
     for line in proc.stdout.splitlines():
-        if line.startswith("REALTY_E2E_API_KEY="):
-            return line.split("=", 1)[1].strip()
+        if line.startswith(SHELL_RESULT):
+            return json.loads(line.removeprefix(SHELL_RESULT))
     pytest.fail(
-        f"could not create an API key in {db_name} (odoo shell exit code {proc.returncode}):\n"
+        f"odoo shell on {db_name} gave no result (exit code {proc.returncode}):\n"
         f"{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}",
         pytrace=False,
     )
+
+
+@pytest.fixture(scope="session")
+def shell_on(odoo: Odoo):
+    """shell_on(db, code): run code in an odoo shell on database db, return what it passed to result()."""
+    return functools.partial(odoo_shell, odoo)
+
+
+@pytest.fixture(scope="session")
+def shell(shell_on, db_name: str):
+    """shell(code): shell_on the test database."""
+    return functools.partial(shell_on, db_name)
+
+
+@pytest.fixture(scope="session")
+def api_key(odoo: Odoo, db_name: str) -> str:
+    """A persistent (no expiry, global scope) API key for user admin."""
+    code = (
+        "admin = env.ref('base.user_admin')\n"
+        "key = env['res.users.apikeys'].with_user(admin)._generate(None, 'e2e', None)\n"
+        "env.cr.commit()\n"
+        "result(key)\n"
+    )
+    return odoo_shell(odoo, db_name, code)
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,6 @@
-"""Installing the realty addons into a fresh database logs no WARNING, ERROR or CRITICAL line."""
+"""Installing the realty addons into a fresh database logs no WARNING, ERROR or CRITICAL line: without demo data
+(a production install), and the way `make run` creates its demo database (scripts/run.sh: demo data, 简体中文),
+which must then speak Chinese to every user from the first login and still offer English."""
 
 import os
 import re
@@ -18,6 +20,7 @@ BAD_LINE_RE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERRO
 ALLOWED = ()
 
 INSTALL_TIMEOUT = 1800
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def drop_database(odoo, name):
@@ -28,35 +31,66 @@ def drop_database(odoo, name):
         subprocess.run(["dropdb", "--if-exists", name], check=False)
 
 
-@pytest.mark.parametrize("with_demo", [True, False], ids=["with_demo", "without_demo"])
-def test_clean_install_logs_no_warning(odoo, with_demo, tmp_path):
-    name = f"realty_clean_{os.getpid()}_{'demo' if with_demo else 'nodemo'}"
-    log_path = tmp_path / f"{name}.log"
-    cmd = odoo.cmd(
-        "-d",
-        name,
-        "-i",
-        ",".join(odoo.addons),
-        *(["--with-demo"] if with_demo else []),
-        "--stop-after-init",
-        "--no-http",
-        "--log-level=info",
-    )
+# What the first login of the `make run` database shows: run as odoo shell code on it.
+FIRST_LOGIN = """
+users = env["res.users"].with_context(active_test=False).search([("share", "=", False)])
+admin = env.ref("base.user_admin")
+as_admin = env(user=admin, context=admin.context_get())
+result({
+    "user_langs": {user.login: user.lang for user in users},
+    "active_langs": [code for code, _name in env["res.lang"].get_installed()],
+    "state_label_seen_by_admin": as_admin["realty.unit"].fields_get(["state"])["state"]["string"],
+    "new_user_lang": env["res.users"].create({"name": "First Login Probe", "login": "first_login_probe"}).lang,
+})
+env.cr.rollback()
+"""
+
+
+def install(cmd, name, odoo, log_path, env=None):
+    """Run cmd (which creates database name) from scratch; returns (exit code, log lines). Drops name after."""
     drop_database(odoo, name)  # a leftover of an interrupted run would not be a clean install
+    with open(log_path, "wb") as log:
+        proc = subprocess.run(
+            cmd,
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            timeout=INSTALL_TIMEOUT,
+        )
+    return proc.returncode, log_path.read_text(errors="replace").splitlines()
+
+
+def assert_clean(returncode, lines, what):
+    bad = [line for line in lines if BAD_LINE_RE.match(line) and not any(allowed in line for allowed in ALLOWED)]
+    assert returncode == 0, f"{what} exited with code {returncode}:\n" + "\n".join(lines[-60:])
+    assert any("Modules loaded." in line for line in lines), f"{what} did not finish:\n" + "\n".join(lines[-60:])
+    if bad:
+        pytest.fail(f"{len(bad)} WARNING/ERROR/CRITICAL line(s) in {what}:\n" + "\n".join(bad), pytrace=False)
+
+
+def test_clean_install_without_demo_logs_no_warning(odoo, tmp_path):
+    name = f"realty_clean_{os.getpid()}_nodemo"
+    cmd = odoo.cmd("-d", name, "-i", ",".join(odoo.addons), "--stop-after-init", "--no-http", "--log-level=info")
     try:
-        with open(log_path, "wb") as log:
-            proc = subprocess.run(
-                cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, timeout=INSTALL_TIMEOUT
-            )
+        returncode, lines = install(cmd, name, odoo, tmp_path / f"{name}.log")
     finally:
         drop_database(odoo, name)
-    lines = log_path.read_text(errors="replace").splitlines()
-    bad = [line for line in lines if BAD_LINE_RE.match(line) and not any(allowed in line for allowed in ALLOWED)]
-    assert proc.returncode == 0, f"install exited with code {proc.returncode}:\n" + "\n".join(lines[-60:])
-    assert any("Modules loaded." in line for line in lines), "install did not finish:\n" + "\n".join(lines[-60:])
-    if bad:
-        pytest.fail(
-            f"{len(bad)} WARNING/ERROR/CRITICAL line(s) while installing {odoo.addons} "
-            f"({'with' if with_demo else 'without'} demo data):\n" + "\n".join(bad),
-            pytrace=False,
-        )
+    assert_clean(returncode, lines, f"installing {odoo.addons} without demo data")
+
+
+def test_make_run_database_speaks_chinese_from_the_first_login(odoo, shell_on, tmp_path):
+    name = f"realty_clean_{os.getpid()}_run"
+    env = {**odoo.env, "REALTY_DB": name, "REALTY_CREATE_ONLY": "1"}
+    try:
+        returncode, lines = install(["bash", "scripts/run.sh"], name, odoo, tmp_path / f"{name}.log", env=env)
+        assert_clean(returncode, lines, "scripts/run.sh creating the demo database")
+        seen = shell_on(name, FIRST_LOGIN)
+    finally:
+        drop_database(odoo, name)
+    assert set(seen["user_langs"].values()) == {"zh_CN"}, seen["user_langs"]
+    assert {"admin", "demo"} <= set(seen["user_langs"]), seen["user_langs"]
+    assert CJK_RE.search(seen["state_label_seen_by_admin"]), f"admin sees field labels in English: {seen}"
+    assert seen["new_user_lang"] == "zh_CN", seen
+    assert "en_US" in seen["active_langs"], f"English cannot be chosen in the preferences: {seen['active_langs']}"
