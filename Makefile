@@ -1,5 +1,5 @@
 # Realty CRM developer commands. Thin on purpose: the logic lives in scripts/.
-#   make run      serve http://127.0.0.1:8069 (admin/admin), creating database "realty" with demo data in 简体中文 first
+#   make run      serve http://127.0.0.1:8069 (admin/admin), creating database "realty" (demo data, 简体中文) on first use
 #   make test     every Odoo test of every realty addon + the end-to-end suite tests/; ends with "N passed, N failed"
 #   make test-upstream  Odoo's own suites (crm; UPSTREAM_SUITES in scripts/run_tests.py) with every realty addon
 #                 installed; ends with "N passed, N failed"
