@@ -15,10 +15,12 @@ class TestRealtyProject(RealtyCase):
             ValidationError,
             r"The opening date of Test Garden \(05/01/2026\) is after its delivery date \(12/31/2025\)",
         ):
-            project.write({"delivery_date": "2025-12-31"})
+            with self.env.cr.savepoint():  # a refused write is rolled back, as in a request
+                project.write({"delivery_date": "2025-12-31"})
         self.assertEqual(str(self.project.delivery_date), "2028-12-31")
         with self.assertRaisesRegex(ValidationError, "is after its delivery date"):
-            project.create({"name": "Late Town", "opening_date": "2027-01-01", "delivery_date": "2026-01-01"})
+            with self.env.cr.savepoint():
+                project.create({"name": "Late Town", "opening_date": "2027-01-01", "delivery_date": "2026-01-01"})
         self.assertFalse(project.search([("name", "=", "Late Town")]))
 
     def test_same_day_or_open_dates_accepted(self):
@@ -32,9 +34,11 @@ class TestRealtyProject(RealtyCase):
         with self.assertRaisesRegex(
             ValidationError, "Test Garden Building 1 cannot have 100000 floors: .* at most 200"
         ):
-            building.floor_count = 100_000
+            with self.env.cr.savepoint():  # a refused write is rolled back, as in a request
+                building.floor_count = 100_000
         with self.assertRaisesRegex(ValidationError, "cannot have 51 units per floor: a floor has at most 50"):
-            building.position_count = 51
+            with self.env.cr.savepoint():
+                building.position_count = 51
         building.write({"floor_count": 200, "position_count": 50})
         self.assertEqual((self.building.floor_count, self.building.position_count), (200, 50))
 
