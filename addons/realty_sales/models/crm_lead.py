@@ -1,11 +1,9 @@
-from typing import NamedTuple
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import SQL, format_amount
-from odoo.tools.query import Query
+from odoo.tools import format_amount
 
+from .realty_matching import RealtyBuyer, pick_mix, ranked_units
 from odoo.addons.realty_base.models.realty_layout import ORIENTATIONS
 
 PURPOSES = [("self_use", "Own Use"), ("investment", "Investment"), ("upgrade", "Upgrade")]
@@ -37,29 +35,7 @@ NON_NEGATIVE_NEEDS = (
 )
 DEAL_STATES = ("confirmed", "converted")  # reservations that make the lead a deal
 CANDIDATE_LIMIT = 400  # units scored in Python after the SQL filter
-# Rounds of the mix: the best unit of each plan, of each layout, of each (layout, plan), then of the rest.
-MIX_ROUNDS = (("plan",), ("layout",), ("layout", "plan"), ())
 CANDIDATE_FIELDS = ["name", "total_price", "gross_area", "floor", "bedrooms", "orientation", "project_id", "layout_id"]
-
-
-class RealtyBuyer(NamedTuple):
-    """A lead's means and wishes, read once: matching evaluates them thousands of times (and fields with
-    groups check access on every read)."""
-
-    cash: float
-    budget: float
-    repayment: float  # the monthly loan repayment the household's income allows
-    bedrooms: int
-    area_min: float
-    area_max: float
-    orientation: str
-
-    def within_budget(self, price):
-        return not self.budget or price <= self.budget
-
-    def budget_cap(self, price):
-        """``price``, or the budget when there is one and it is lower."""
-        return min(price, self.budget) if self.budget else price
 
 
 class CrmLead(models.Model):
@@ -240,29 +216,9 @@ class CrmLead(models.Model):
         """At most CANDIDATE_LIMIT units, in one query: the dearest unit of each layout under each of the
         ``list_caps`` (the plans' highest standard prices; wanted orientation first), then the next ones, so
         that every layout and plan takes part."""
-        Unit = self.env["realty.unit"]
-        ranked = Unit._search(self._recommendation_unit_domain(list_caps[-1]))
-
-        def column(name):
-            return Unit._field_to_sql(Unit._table, name, ranked)
-
-        preference = SQL("%s = %s", column("orientation"), self.orientation_wanted or None)
-        rank = SQL(
-            "row_number() OVER (PARTITION BY %s, width_bucket(%s, %s::numeric[]) ORDER BY %s DESC NULLS LAST, %s DESC)",
-            column("layout_id"),
-            column("total_price"),
-            list_caps,
-            preference,
-            column("total_price"),
-        )
-        columns = [SQL("%s AS %s", column(name), SQL.identifier(name)) for name in CANDIDATE_FIELDS]
-        selected = ranked.select(SQL.identifier(Unit._table, "id"), *columns, SQL("%s AS realty_rank", rank))
-        query = Query(self.env, Unit._table, SQL("(%s)", selected))  # the ranked units, under the units' alias
-        query.order = SQL(
-            "%s, %s DESC, %s", *(SQL.identifier(Unit._table, name) for name in ("realty_rank", "total_price", "id"))
-        )
-        query.limit = CANDIDATE_LIMIT
-        return Unit._fetch_query(query, Unit._determine_fields_to_fetch(CANDIDATE_FIELDS))
+        units = self.env["realty.unit"]
+        domain = self._recommendation_unit_domain(list_caps[-1])
+        return ranked_units(units, domain, list_caps, self.orientation_wanted, CANDIDATE_FIELDS, CANDIDATE_LIMIT)
 
     def _recommend_unit(self, unit, plans, buyer, reference):
         """One option per plan that makes ``unit`` affordable; all with the unit's score."""
@@ -284,21 +240,8 @@ class CrmLead(models.Model):
                     "evaluation": result,
                 }
 
-    @staticmethod
-    def _pick_mix(options, limit):
-        """Each unit once, in rounds: the best unit of each plan, of each layout, of each (layout, plan), then the
-        best of the others. A unit picked for a group shows that group's plan, otherwise its cheapest one."""
-        options = sorted(options, key=lambda option: (-option["score"], option["price"]))
-        picked, units = [], set()
-        for names in MIX_ROUNDS:
-            covered = {_mix_group(option, names) for option in picked} if names else set()
-            for option in options:
-                group = _mix_group(option, names)
-                if option["unit_id"] not in units and group not in covered:
-                    picked.append(option)
-                    units.add(option["unit_id"])
-                    covered.add(group)
-        return sorted(picked[:limit], key=lambda option: (-option["score"], option["price"]))
+    def _pick_mix(self, options, limit):
+        return pick_mix(options, limit)
 
     def _add_recommendation_reasons(self, recommendations, buyer):
         for item in recommendations:
@@ -380,8 +323,3 @@ class CrmLead(models.Model):
         """This lead's pipeline stages that are not won, last first (by sequence: names vary by company)."""
         self.ensure_one()
         return self._stage_find(domain=[("is_won", "=", False)], order="sequence desc, id desc", limit=None)
-
-
-def _mix_group(option, names):
-    """The group of ``option`` in a round of the mix; in the last round (no names), its own unit."""
-    return tuple(option["group"][name] for name in names) or option["unit_id"]
