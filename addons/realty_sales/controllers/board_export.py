@@ -3,6 +3,8 @@ from werkzeug.exceptions import NotFound
 from odoo import http
 from odoo.http import content_disposition, request
 
+from .board_xlsx import SalesBoardWorkbook
+
 
 class SalesBoardExport(http.Controller):
     @http.route("/realty_sales/board/xlsx", type="http", auth="user", methods=["POST"])
@@ -12,7 +14,7 @@ class SalesBoardExport(http.Controller):
         if not project:
             raise NotFound()
         project.check_access("read")
-        content = project._sales_board_xlsx()
+        content = self._workbook(project).render()
         filename = request.env._("Sales Board %(project)s.xlsx", project=project.name)
         return request.make_response(
             content,
@@ -21,3 +23,7 @@ class SalesBoardExport(http.Controller):
                 ("Content-Disposition", content_disposition(filename)),
             ],
         )
+
+    def _workbook(self, project):
+        """Hook: the workbook class, for addons that add sheets or columns."""
+        return SalesBoardWorkbook(project)

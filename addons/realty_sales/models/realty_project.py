@@ -1,8 +1,5 @@
-import io
-
-import xlsxwriter
-
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.tools import SQL
 
 
 class RealtyProject(models.Model):
@@ -32,112 +29,78 @@ class RealtyProject(models.Model):
     # SALES BOARD DATA
     # ------------------------------------------------------------------
 
+    @api.model
+    def get_sales_board(self, project_id=False):
+        """What the board needs to open, in one call: the projects to choose from and the board of the project
+        asked for (or of the first one)."""
+        projects = self.search_fetch([], ["name"])
+        project = projects.filtered(lambda p: p.id == project_id) or projects[:1]
+        return {
+            "projects": [{"id": p.id, "name": p.name} for p in projects],
+            "board": project.get_sales_board_data() if project else False,
+        }
+
     def get_sales_board_data(self):
-        """Everything the sales-control board shows for one project, in a fixed number of queries."""
+        """Everything the sales-control board shows for one project, in a fixed number of queries.
+
+        The units come as rows (``units["fields"]`` names their columns), read in one query under the user's
+        record rules: a project has thousands of them.
+        """
         self.ensure_one()
         buildings = self.env["realty.building"].search_fetch(
             [("project_id", "=", self.id)], ["name", "code", "floor_count", "position_count"]
         )
-        units = self.env["realty.unit"].search_fetch(
-            [("project_id", "=", self.id)], self.env["realty.unit"]._board_field_names()
-        )
+        Unit = self.env["realty.unit"]
+        unit_fields, rows = self._board_unit_rows()
+        layout_column = unit_fields.index("layout_id")
+        cell_fields = Unit._board_cell_fields()
         return {
             "project": {"id": self.id, "name": self.name, "currency": self._board_currency()},
-            "states": self.env["realty.unit"]._board_states(),
+            "states": Unit._board_states(),
             "buildings": [{"id": b.id, "name": b.name, "code": b.code} for b in buildings],
-            "units": units._board_values_list(),
-            "layouts": self._board_layouts(units),
+            "units": {"fields": unit_fields, "rows": rows},
+            "layouts": self._board_layouts({row[layout_column] for row in rows} - {None}),
+            "selections": self._board_selections(cell_fields),
+            "cell_field_options": cell_fields,
             "cell_fields": self.env.user._realty_board_fields(),
+            "actions": Unit._board_actions(),
+        }
+
+    def _board_unit_rows(self):
+        """The project's units as rows of ``id`` + ``_board_field_names()``, in one query that carries the
+        user's record rules (``_search``): no record is built for thousands of units."""
+        Unit = self.env["realty.unit"]
+        names = ["id", *Unit._board_field_names()]
+        query = Unit._search([("project_id", "=", self.id)], order="id")
+        columns = []
+        for name in names:
+            column = Unit._field_to_sql(Unit._table, name, query)
+            if Unit._fields[name].type in ("float", "monetary"):
+                column = SQL("%s::float8", column)  # numeric columns would come as Decimal
+            columns.append(column)
+        return names, self.env.execute_query(query.select(*columns))
+
+    def _board_selections(self, cell_fields):
+        """The labels of the cell fields that are selections, by field and key."""
+        Unit = self.env["realty.unit"]
+        return {
+            field["name"]: dict(Unit._fields[field["name"]]._description_selection(self.env))
+            for field in cell_fields
+            if field["format"] == "selection"
         }
 
     def _board_currency(self):
         currency = self.currency_id
         return {"symbol": currency.symbol, "position": currency.position, "digits": currency.decimal_places}
 
-    def _board_layouts(self, units):
-        layouts = units.layout_id
+    def _board_layouts(self, layout_ids):
+        layouts = self.env["realty.layout"].browse(sorted(layout_ids))
         return [
             {"id": layout.id, "name": layout.name, "bedrooms": layout.bedrooms, "rooms": layout.room_summary}
             for layout in layouts
         ]
 
-    # ------------------------------------------------------------------
-    # XLSX EXPORT
-    # ------------------------------------------------------------------
-
-    def _sales_board_xlsx(self):
-        """The board as a workbook: one coloured grid sheet per project, and a price list."""
+    def _default_payment_plan(self):
+        """The plan a new reservation of this project starts with: the company's first active one."""
         self.ensure_one()
-        data = self.get_sales_board_data()
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-        formats = {
-            state["key"]: workbook.add_format(
-                {
-                    "bg_color": state["color"],
-                    "font_color": state["text_color"],
-                    "border": 1,
-                    "text_wrap": True,
-                    "valign": "top",
-                }
-            )
-            for state in data["states"]
-        }
-        bold = workbook.add_format({"bold": True})
-        self._xlsx_grid_sheet(workbook.add_worksheet(self.env._("Board")), data, formats, bold)
-        self._xlsx_price_list_sheet(workbook.add_worksheet(self.env._("Price List")), data, bold)
-        workbook.close()
-        return output.getvalue()
-
-    def _xlsx_grid_sheet(self, sheet, data, formats, bold):
-        sheet.write(0, 0, data["project"]["name"], bold)
-        for index, state in enumerate(data["states"]):
-            sheet.write(1, index, state["label"], formats[state["key"]])
-        column = 0
-        for building in data["buildings"]:
-            units = [unit for unit in data["units"] if unit["building_id"] == building["id"]]
-            floors = sorted({unit["floor"] for unit in units}, reverse=True)
-            positions = sorted({unit["position"] for unit in units})
-            cells = {(unit["floor"], unit["position"]): unit for unit in units}
-            sheet.write(3, column, building["name"], bold)
-            for row, floor in enumerate(floors, start=4):
-                sheet.write(row, column, floor, bold)
-                for offset, position in enumerate(positions, start=1):
-                    if unit := cells.get((floor, position)):
-                        text = f"{unit['name']}\n{unit['gross_area']:.2f} m²\n{unit['total_price']:,.0f}"
-                        sheet.write(row, column + offset, text, formats[unit["state"]])
-            sheet.set_column(column + 1, column + len(positions), 14)
-            column += len(positions) + 2
-
-    def _xlsx_price_list_sheet(self, sheet, data, bold):
-        labels = {state["key"]: state["label"] for state in data["states"]}
-        layouts = {layout["id"]: layout["name"] for layout in data["layouts"]}
-        headers = [
-            self.env._("Unit No."),
-            self.env._("Floor"),
-            self.env._("Layout"),
-            self.env._("Orientation"),
-            self.env._("Gross Area (m²)"),
-            self.env._("Inner Area (m²)"),
-            self.env._("Standard Unit Price"),
-            self.env._("Standard Total Price"),
-            self.env._("Sales State"),
-        ]
-        sheet.write_row(0, 0, headers, bold)
-        for row, unit in enumerate(data["units"], start=1):
-            sheet.write_row(
-                row,
-                0,
-                [
-                    unit["name"],
-                    unit["floor"],
-                    layouts.get(unit["layout_id"], ""),
-                    unit["orientation"],
-                    unit["gross_area"],
-                    unit["inner_area"],
-                    unit["unit_price"],
-                    unit["total_price"],
-                    labels[unit["state"]],
-                ],
-            )
-        sheet.set_column(0, len(headers) - 1, 16)
+        return self.env["realty.payment.plan"].search([("company_id", "=", self.company_id.id)], limit=1)

@@ -1,5 +1,15 @@
 from odoo import api, fields, models
 
+from .realty_reservation import LIVE_STATES
+
+BOARD_CELL_FIELDS = (  # (field, format): what a board cell may show, in display order
+    ("unit_price", "integer"),
+    ("gross_area", "area"),
+    ("inner_area", "area"),
+    ("total_price", "wan"),
+    ("layout_id", "layout"),
+    ("orientation", "selection"),
+)
 BOARD_STATE_COLORS = {  # (background, text) of a board cell per state: the usual 销控表 colours
     "draft": ("#ced4da", "#212529"),
     "available": ("#28a745", "#ffffff"),
@@ -76,7 +86,9 @@ class RealtyUnit(models.Model):
 
     @api.model
     def _board_field_names(self):
-        return [
+        """The unit fields the board reads for every unit, in the order of its rows: what places, filters and
+        counts a unit, then the cell fields."""
+        names = [
             "name",
             "building_id",
             "floor",
@@ -84,12 +96,24 @@ class RealtyUnit(models.Model):
             "layout_id",
             "bedrooms",
             "gross_area",
-            "inner_area",
-            "orientation",
-            "unit_price",
             "total_price",
             "state",
         ]
+        return names + [name for name in self._board_cell_field_names() if name not in names]
+
+    @api.model
+    def _board_cell_fields(self):
+        """The fields a user may show in the board's cells, in display order, with their labels: the one list
+        that the board, the users' choice (``res.users.realty_board_fields``) and the export share. ``format``
+        tells the board how to show a value."""
+        return [
+            {"name": name, "label": self._fields[name]._description_string(self.env), "format": value_format}
+            for name, value_format in BOARD_CELL_FIELDS
+        ]
+
+    @api.model
+    def _board_cell_field_names(self):
+        return [name for name, _format in BOARD_CELL_FIELDS]
 
     @api.model
     def _board_states(self):
@@ -100,6 +124,27 @@ class RealtyUnit(models.Model):
         ]
 
     @api.model
+    def _board_actions(self):
+        """What the side panel offers, each for the unit states it applies to, limited to what the user may do:
+        managing units needs write access on them, reserving needs to create reservations."""
+        may_manage = self.has_access("write")
+        actions = [
+            ("reserve", "action_board_reserve", self.env._("Reserve"), ["available"], self._board_may_reserve()),
+            ("release", "action_release", self.env._("Release"), ["draft"], may_manage),
+            ("hold", "action_hold", self.env._("Hold"), ["available"], may_manage),
+            ("unhold", "action_unhold", self.env._("Unhold"), ["held"], may_manage),
+        ]
+        return [
+            {"key": key, "method": method, "label": label, "states": states, "opens_form": key == "reserve"}
+            for key, method, label, states, allowed in actions
+            if allowed
+        ]
+
+    @api.model
+    def _board_may_reserve(self):
+        return self.env["realty.reservation"].has_access("create")
+
+    @api.model
     def _board_channel(self, company):
         """The bus channel of a company's sales boards (only the company's board users subscribe to it)."""
         return (company, "realty_board")
@@ -108,23 +153,39 @@ class RealtyUnit(models.Model):
         """The board's view of these units after a change: what the bus sends and what a board applies."""
         return [{"id": unit.id, "project_id": unit.project_id.id, "state": unit.state} for unit in self]
 
-    def _board_values_list(self):
-        orientations = dict(self._fields["orientation"]._description_selection(self.env))
-        return [unit._board_values(orientations) for unit in self]
+    def get_board_changes(self):
+        """The same as the bus message, for the board that made the change (it applies it at once)."""
+        return self._board_changes()
 
-    def _board_values(self, orientations):
+    def get_board_panel(self):
+        """What the side panel adds to a cell: the reservation holding the unit, as far as the user may read it
+        (record rules: salespeople their own, managers, finance and executives all); for a reservation the
+        user may not read, only who holds the unit, by name (as ``_unit_taken_message`` tells it)."""
+        self.ensure_one()
+        domain = [("unit_id", "=", self.id), ("state", "in", LIVE_STATES)]
+        reservation = self.env["realty.reservation"].search(domain, limit=1)
+        if reservation:
+            return {"reservation": self._board_reservation_values(reservation), "holder": False}
+        # sudo: another salesperson's reservation is hidden by record rules; only the holder's name is shown
+        holder = self.env["realty.reservation"].sudo().search(domain, limit=1).user_id
+        return {"reservation": False, "holder": holder.name or False}
+
+    def _board_reservation_values(self, reservation):
+        states = dict(reservation._fields["state"]._description_selection(self.env))
         return {
-            "id": self.id,
-            "name": self.name,
-            "building_id": self.building_id.id,
-            "floor": self.floor,
-            "position": self.position,
-            "layout_id": self.layout_id.id,
-            "bedrooms": self.bedrooms,
-            "gross_area": self.gross_area,
-            "inner_area": self.inner_area,
-            "orientation": orientations.get(self.orientation, ""),
-            "unit_price": self.unit_price,
-            "total_price": self.total_price,
-            "state": self.state,
+            "id": reservation.id,
+            "name": reservation.name,
+            "state": states[reservation.state],
+            "customer": reservation.partner_id.display_name,
+            "salesperson": reservation.user_id.name,
+            "date_expiry": fields.Datetime.to_string(reservation.date_expiry) or False,
         }
+
+    def action_board_reserve(self):
+        """Reserve from the board: the reservation form with the unit and the project's default plan filled in,
+        so that it can be confirmed at once."""
+        action = self.action_new_reservation()
+        plan = self.project_id._default_payment_plan()
+        if plan:
+            action["context"] = {**action["context"], "default_payment_plan_id": plan.id}
+        return action

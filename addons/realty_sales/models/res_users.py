@@ -1,7 +1,5 @@
 from odoo import api, fields, models
 
-BOARD_FIELDS = ("unit_price", "gross_area", "inner_area", "total_price", "layout_id", "orientation")
-
 
 class ResUsers(models.Model):
     _inherit = "res.users"
@@ -22,10 +20,12 @@ class ResUsers(models.Model):
 
     @api.model
     def realty_set_board_fields(self, field_names):
-        """Remember which fields the current user shows on the board (unknown names are dropped)."""
-        chosen = [name for name in field_names if name in BOARD_FIELDS]
+        """Remember which cell fields the current user shows on the board, in the board's order (unknown names
+        are dropped)."""
+        chosen = [name for name in self.env["realty.unit"]._board_cell_field_names() if name in field_names]
         self.env.user.realty_board_fields = ",".join(chosen)
         return chosen
 
     def _realty_board_fields(self):
-        return [name for name in (self.realty_board_fields or "").split(",") if name in BOARD_FIELDS]
+        allowed = self.env["realty.unit"]._board_cell_field_names()
+        return [name for name in (self.realty_board_fields or "").split(",") if name in allowed]

@@ -1,221 +1,207 @@
-import { Component, markRaw, onMounted, onWillStart, onWillUnmount, useState } from "@odoo/owl";
-import { _t } from "@web/core/l10n/translation";
+import {
+    Component,
+    markRaw,
+    onMounted,
+    onWillStart,
+    onWillUnmount,
+    useEffect,
+    useExternalListener,
+    useRef,
+    useState,
+} from "@odoo/owl";
 import { download } from "@web/core/network/download";
 import { registry } from "@web/core/registry";
-import { user } from "@web/core/user";
-import { useService } from "@web/core/utils/hooks";
-import { formatFloat } from "@web/views/fields/formatters";
+import { useBus, useService } from "@web/core/utils/hooks";
 import { standardActionServiceProps } from "@web/webclient/actions/action_service";
 
-export const CELL_FIELDS = [
-    { name: "unit_price", label: _t("Standard Unit Price") },
-    { name: "gross_area", label: _t("Gross Area") },
-    { name: "inner_area", label: _t("Inner Area") },
-    { name: "total_price", label: _t("Standard Total Price") },
-    { name: "layout_id", label: _t("Layout") },
-    { name: "orientation", label: _t("Orientation") },
-];
+import { BoardBuilding } from "./board_building";
+import { BoardLegend } from "./board_legend";
+import { BoardPanel } from "./board_panel";
+import { BoardData } from "./board_data";
+import { readFilters } from "./board_utils";
+
+/** Subscribe to a bus notification type for the life of the component. */
+function useBusNotification(busService, type, callback) {
+    onMounted(() => busService.subscribe(type, callback));
+    onWillUnmount(() => busService.unsubscribe(type, callback));
+}
 
 /**
- * The sales-control board (销控表): every unit of a project as a coloured cell, floors top to bottom,
- * positions left to right, one grid per building, with live totals per state.
+ * The sales-control board (销控表): every unit of a project as a coloured cell, one grid per building, with live
+ * totals per state, filters that dim rather than hide, and a side panel.
+ *
+ * The units (thousands) are kept out of OWL's reactivity: `state.board` is raw, and a change of units in place
+ * (bus) bumps `state.version`. The first screen of buildings is rendered first, the others right after it.
  */
 export class RealtySalesBoard extends Component {
     static template = "realty_sales.SalesBoard";
+    static components = { BoardBuilding, BoardLegend, BoardPanel };
     static props = { ...standardActionServiceProps };
 
     setup() {
         this.orm = useService("orm");
         this.actionService = useService("action");
-        this.notification = useService("notification");
         this.busService = useService("bus_service");
-        this.cellFieldOptions = CELL_FIELDS;
         this.state = useState({
             projects: [],
             projectId: this.props.action.params?.project_id || this.props.action.context?.active_id || false,
-            data: null,
-            summary: null,
+            board: null,
+            version: 0,
             selectedId: false,
             cellFields: [],
             showFieldPicker: false,
+            renderedCount: 0,
             filters: { buildingId: "", bedrooms: "", priceMin: "", priceMax: "", states: [] },
         });
-        this.onUnitStates = this.onUnitStates.bind(this);
-        this.onFocus = () => this.state.projectId && this.load();
-        onWillStart(async () => {
-            this.isManager = await user.hasGroup("realty_base.group_realty_manager");
-            this.isSalesperson = await user.hasGroup("realty_base.group_realty_salesperson");
-            this.state.projects = await this.orm.searchRead("realty.project", [], ["name"]);
-            this.state.projectId ||= this.state.projects[0]?.id || false;
-            if (this.state.projectId) {
-                await this.load();
-            }
-        });
-        onMounted(() => {
-            this.busService.subscribe("realty.unit/state", this.onUnitStates);
-            window.addEventListener("focus", this.onFocus);
-        });
-        onWillUnmount(() => {
-            this.busService.unsubscribe("realty.unit/state", this.onUnitStates);
-            window.removeEventListener("focus", this.onFocus);
-        });
+        this.loadSequence = 0;
+        this.loading = false;
+        this.pendingChanges = [];
+        this.missedUpdates = false;
+        this.fieldPickerRef = useRef("fieldPicker");
+        // stable functions: the buildings get the same props from one render to the next
+        this.formatValue = (unit, field) => this.state.board.formatValue(unit, field);
+        this.selectUnit = (unitId) => (this.state.selectedId = unitId);
+        this.onUnitStates = (changes) => this.receiveChanges(changes);
+
+        onWillStart(() => this.load(() => this.fetchStart()));
+        useBusNotification(this.busService, "realty.unit/state", this.onUnitStates);
+        useBus(this.busService, "BUS:DISCONNECT", () => (this.missedUpdates = true));
+        useBus(this.busService, "BUS:RECONNECT", () => this.reloadIfMissed());
+        useExternalListener(window, "focus", () => this.reloadIfMissed());
+        useExternalListener(window, "click", (ev) => this.closeFieldPicker(ev), { capture: true });
+        useEffect(
+            () => this.renderNextBuildings(),
+            () => [this.state.board, this.state.renderedCount]
+        );
     }
 
     // ------------------------------------------------------------------
     // Data
     // ------------------------------------------------------------------
 
-    async load() {
-        // Thousands of units: kept out of OWL's reactivity (a proxy per unit makes every render slow). The board
-        // re-renders when `state.data` or `state.summary` is replaced, or when a filter changes.
-        const data = markRaw(await this.orm.call("realty.project", "get_sales_board_data", [[this.state.projectId]]));
-        this.layoutsById = Object.fromEntries(data.layouts.map((layout) => [layout.id, layout]));
-        this.unitsById = Object.fromEntries(data.units.map((unit) => [unit.id, unit]));
-        this.statesByKey = Object.fromEntries(data.states.map((s) => [s.key, s]));
-        this.grids = this.buildGrids(data);
-        this.formatted = new Map();
-        this.bedroomOptions = [...new Set(data.units.map((unit) => unit.bedrooms).filter(Boolean))].sort();
-        this.state.data = data;
-        this.state.cellFields = data.cell_fields;
-        this.refreshSummary();
+    /** The board, read again when units changed in place (the buildings skip a render unless theirs did). */
+    get shownBoard() {
+        this.state.version; // eslint-disable-line no-unused-expressions
+        return this.state.board;
     }
 
-    /** For each building: its floors (top first), its positions, and its units by "floor:position". */
-    buildGrids(data) {
-        const grids = Object.fromEntries(data.buildings.map((b) => [b.id, { floors: new Set(), positions: new Set(), cells: {} }]));
-        for (const unit of data.units) {
-            const grid = grids[unit.building_id];
-            grid.floors.add(unit.floor);
-            grid.positions.add(unit.position);
-            grid.cells[`${unit.floor}:${unit.position}`] = unit;
-        }
-        for (const grid of Object.values(grids)) {
-            grid.floors = [...grid.floors].sort((a, b) => b - a);
-            grid.positions = [...grid.positions].sort((a, b) => a - b);
-        }
-        return grids;
+    fetchStart() {
+        return this.orm.call("realty.project", "get_sales_board", [], { project_id: this.state.projectId });
     }
 
-    /** Totals per state (units, area, amount) for the project and for each building, in one pass. */
-    refreshSummary() {
-        const { buildings, units } = this.state.data;
-        const summary = { project: this.emptyTotals(), buildings: {} };
-        for (const building of buildings) {
-            summary.buildings[building.id] = this.emptyTotals();
-        }
-        for (const unit of units) {
-            for (const totals of [summary.project, summary.buildings[unit.building_id]]) {
-                const total = totals[unit.state];
-                total.count += 1;
-                total.area += unit.gross_area;
-                total.amount += unit.total_price;
+    async fetchBoard() {
+        return { board: await this.orm.call("realty.project", "get_sales_board_data", [[this.state.projectId]]) };
+    }
+
+    /**
+     * Run one load. A load started later wins: an earlier one that answers last is dropped, and bus changes that
+     * arrive meanwhile are applied again on top of the new data.
+     */
+    async load(fetch) {
+        const sequence = ++this.loadSequence;
+        this.loading = true;
+        this.pendingChanges = [];
+        try {
+            const result = await fetch();
+            if (sequence !== this.loadSequence) {
+                return;
+            }
+            if (result.projects) {
+                this.state.projects = result.projects;
+            }
+            this.setBoard(result.board);
+        } finally {
+            if (sequence === this.loadSequence) {
+                this.loading = false;
             }
         }
-        this.state.summary = summary;
     }
 
-    emptyTotals() {
-        return Object.fromEntries(this.state.data.states.map((s) => [s.key, { count: 0, area: 0, amount: 0 }]));
+    setBoard(data) {
+        this.missedUpdates = false;
+        const board = data ? markRaw(new BoardData(data)) : null;
+        if (board) {
+            this.state.projectId = board.project.id;
+            this.state.cellFields = board.cellFields;
+            this.state.renderedCount = board.firstScreenCount(window.innerWidth);
+        }
+        if (!board?.unitsById[this.state.selectedId]) {
+            this.state.selectedId = false;
+        }
+        this.state.board = board;
+        const pending = this.pendingChanges;
+        this.pendingChanges = [];
+        this.applyChanges(pending);
     }
 
-    onUnitStates(payload) {
-        if (!this.state.data) {
+    reloadIfMissed() {
+        if (this.missedUpdates && this.state.projectId) {
+            this.load(() => this.fetchBoard());
+        }
+    }
+
+    receiveChanges(changes) {
+        if (this.loading) {
+            this.pendingChanges.push(...changes);
+        }
+        this.applyChanges(changes);
+    }
+
+    /** Apply unit state changes (from the bus, or after an action of this board) to the board in place. */
+    applyChanges(changes) {
+        if (this.state.board?.applyChanges(changes)) {
+            this.state.version++;
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Rendering
+    // ------------------------------------------------------------------
+
+    /** After a paint, render the next buildings, a few thousand cells at a time. */
+    renderNextBuildings() {
+        const board = this.state.board;
+        if (!board || this.state.renderedCount >= board.buildings.length) {
             return;
         }
-        for (const change of payload) {
-            const unit = this.unitsById[change.id];
-            if (unit) {
-                unit.state = change.state;
-            }
-        }
-        this.refreshSummary();
-    }
-
-    get selectedUnit() {
-        return this.state.selectedId ? this.unitsById[this.state.selectedId] : undefined;
+        const timeout = setTimeout(() => (this.state.renderedCount = board.nextCount(this.state.renderedCount)));
+        return () => clearTimeout(timeout);
     }
 
     get visibleBuildings() {
+        const buildings = this.shownBoard?.buildings || [];
         const buildingId = parseInt(this.state.filters.buildingId);
-        return (this.state.data?.buildings || []).filter((b) => !buildingId || b.id === buildingId);
+        if (buildingId) {
+            return buildings.filter((building) => building.id === buildingId);
+        }
+        return buildings.slice(0, this.state.renderedCount);
     }
 
-    gridOf(building) {
-        return this.grids[building.id];
-    }
-
-    /** What every cell needs, read from the reactive state once per render rather than once per cell. */
-    renderInfo() {
+    /** The filters as a test of a unit, the same object as long as the filters do not change. */
+    get activeFilter() {
         const { bedrooms, priceMin, priceMax, states } = this.state.filters;
-        const wanted = {
-            bedrooms: bedrooms ? parseInt(bedrooms) : null,
-            min: priceMin ? parseFloat(priceMin) * 10000 : null,
-            max: priceMax ? parseFloat(priceMax) * 10000 : null,
-            states: new Set(states),
-        };
-        return {
-            fields: [...this.state.cellFields],
-            selectedId: this.state.selectedId,
-            isDimmed: (unit) => !this.matches(unit, wanted),
-        };
-    }
-
-    matches(unit, wanted) {
-        return (
-            (wanted.bedrooms === null || unit.bedrooms === wanted.bedrooms) &&
-            (wanted.min === null || unit.total_price >= wanted.min) &&
-            (wanted.max === null || unit.total_price <= wanted.max) &&
-            (!wanted.states.size || wanted.states.has(unit.state))
-        );
-    }
-
-    cellStyle(unit) {
-        const s = this.statesByKey[unit.state];
-        return `background-color: ${s.color}; color: ${s.text_color}`;
-    }
-
-    stateLabel(key) {
-        return this.statesByKey[key]?.label;
-    }
-
-    // ------------------------------------------------------------------
-    // Formatting
-    // ------------------------------------------------------------------
-
-    cellValue(unit, field) {
-        const key = `${unit.id}:${field}`;
-        if (!this.formatted.has(key)) {
-            this.formatted.set(key, this.formatCellValue(unit, field));
+        const key = JSON.stringify([bedrooms, priceMin, priceMax, states]);
+        if (key !== this.filterKey) {
+            this.filterKey = key;
+            this.filterResult = readFilters({ bedrooms, priceMin, priceMax, states: [...states] });
         }
-        return this.formatted.get(key);
+        return this.filterResult;
     }
 
-    formatCellValue(unit, field) {
-        switch (field) {
-            case "unit_price":
-                return formatFloat(unit.unit_price, { digits: [16, 0] });
-            case "total_price":
-                return this.formatWan(unit.total_price);
-            case "gross_area":
-            case "inner_area":
-                return `${formatFloat(unit[field], { digits: [16, 2] })} m²`;
-            case "layout_id":
-                return this.layoutsById[unit.layout_id]?.name || "";
-            default:
-                return unit[field] || "";
+    /** The cell fields the user shows, the same array as long as the choice does not change. */
+    get cellFieldList() {
+        const board = this.shownBoard;
+        const names = this.state.cellFields;
+        const key = `${board.project.id}:${names.join(",")}`;
+        if (key !== this.cellFieldKey) {
+            this.cellFieldKey = key;
+            this.cellFieldResult = board.cellFieldOptions.filter((field) => names.includes(field.name));
         }
+        return this.cellFieldResult;
     }
 
-    formatWan(amount) {
-        return _t("%s 10k", formatFloat(amount / 10000, { digits: [16, 1] }));
-    }
-
-    formatArea(area) {
-        return formatFloat(area, { digits: [16, 0] });
-    }
-
-    layoutOf(unit) {
-        return this.layoutsById[unit.layout_id];
+    get selectedUnit() {
+        return this.state.selectedId ? this.shownBoard?.unitsById[this.state.selectedId] : undefined;
     }
 
     // ------------------------------------------------------------------
@@ -225,7 +211,7 @@ export class RealtySalesBoard extends Component {
     async onProjectChange(ev) {
         this.state.projectId = parseInt(ev.target.value);
         this.state.selectedId = false;
-        await this.load();
+        await this.load(() => this.fetchBoard());
     }
 
     toggleState(key) {
@@ -239,31 +225,35 @@ export class RealtySalesBoard extends Component {
     }
 
     async toggleCellField(name) {
-        const fields = this.state.cellFields.includes(name)
+        const names = this.state.cellFields.includes(name)
             ? this.state.cellFields.filter((field) => field !== name)
-            : CELL_FIELDS.map((f) => f.name).filter((f) => f === name || this.state.cellFields.includes(f));
-        this.state.cellFields = await this.orm.call("res.users", "realty_set_board_fields", [fields]);
+            : [...this.state.cellFields, name];
+        this.state.cellFields = await this.orm.call("res.users", "realty_set_board_fields", [names]);
     }
 
-    selectUnit(unit) {
-        this.state.selectedId = unit.id;
+    closeFieldPicker(ev) {
+        if (this.state.showFieldPicker && !this.fieldPickerRef.el?.contains(ev.target)) {
+            this.state.showFieldPicker = false;
+        }
     }
 
     closePanel() {
         this.state.selectedId = false;
     }
 
-    async runUnitAction(method) {
-        try {
-            await this.orm.call("realty.unit", method, [[this.state.selectedId]]);
-        } finally {
-            await this.load();
+    /** A panel action: the ones that open a form open it; the others run, then the board applies the change. */
+    async runAction(action) {
+        const unitIds = [this.state.selectedId];
+        if (action.opens_form) {
+            const windowAction = await this.orm.call("realty.unit", action.method, [unitIds]);
+            await this.actionService.doAction(windowAction);
+            return;
         }
-    }
-
-    async reserve() {
-        const action = await this.orm.call("realty.unit", "action_new_reservation", [[this.state.selectedId]]);
-        await this.actionService.doAction(action);
+        try {
+            await this.orm.call("realty.unit", action.method, [unitIds]);
+        } finally {
+            this.applyChanges(await this.orm.call("realty.unit", "get_board_changes", [unitIds]));
+        }
     }
 
     async openUnit() {
