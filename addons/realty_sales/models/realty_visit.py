@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class RealtyVisit(models.Model):
@@ -7,11 +7,12 @@ class RealtyVisit(models.Model):
     _name = "realty.visit"
     _description = "Sales Office Visit"
     _order = "date desc, id desc"
+    _check_company_auto = True
 
-    lead_id = fields.Many2one("crm.lead", "Lead", required=True, index=True, ondelete="cascade")
+    lead_id = fields.Many2one("crm.lead", "Lead", required=True, index=True, ondelete="cascade", check_company=True)
     date = fields.Datetime("Visited On", required=True, default=fields.Datetime.now)
     user_id = fields.Many2one("res.users", "Received By", required=True, default=lambda self: self.env.user)
-    project_id = fields.Many2one("realty.project", "Project")
+    project_id = fields.Many2one("realty.project", "Project", check_company=True)
     visitors = fields.Integer("Visitors", default=1)
     channel = fields.Selection(
         [
@@ -25,6 +26,38 @@ class RealtyVisit(models.Model):
         "Source Channel",
     )
     note = fields.Text("Notes")
-    company_id = fields.Many2one(related="lead_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        "res.company",
+        "Company",
+        compute="_compute_company_id",
+        store=True,
+        precompute=True,
+        required=True,
+        index=True,
+        help="The lead's company; for a lead shared by all companies, the project's, else the office's that logged it.",
+    )
 
     _visitors_positive = models.Constraint("CHECK(visitors > 0)", "A visit has at least one visitor.")
+
+    # ------------------------------------------------------------------
+    # COMPUTE
+    # ------------------------------------------------------------------
+
+    @api.depends("lead_id.company_id", "project_id.company_id")
+    def _compute_company_id(self):
+        for visit in self:
+            visit.company_id = (
+                visit.lead_id.company_id or visit.project_id.company_id or visit.company_id or self.env.company
+            )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"lead_id", "user_id"} & vals.keys():
+            # record rules judge a write by the record before it; the visit must stay one the user may edit
+            # (a salesperson cannot move a visit onto a colleague's lead)
+            self.check_access("write")
+        return result
