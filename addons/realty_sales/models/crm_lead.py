@@ -180,7 +180,15 @@ class CrmLead(models.Model):
         self.ensure_one()
         plans = self.env["realty.payment.plan"].search_fetch(
             self._recommendation_plan_domain(),
-            ["name", "kind", "discount", "down_payment_rate", "first_payment_share", "company_id"],
+            [
+                "name",
+                "kind",
+                "discount",
+                "down_payment_rate",
+                "first_payment_share",
+                "fixed_amount_total",
+                "company_id",
+            ],
         )
         buyer = self._realty_buyer()
         list_caps = {plan: plan._max_affordable_price(buyer) / (1 - plan.discount / 100.0) for plan in plans}

@@ -39,6 +39,12 @@ class RealtyPaymentPlan(models.Model):
         store=True,
         help="Share of the price due first; stored so that matching leads to units reads no lines.",
     )
+    fixed_amount_total = fields.Monetary(
+        "Fixed Amounts",
+        compute="_compute_fixed_amount_total",
+        store=True,
+        help="What the fixed-amount lines come to: no price below it can use this plan.",
+    )
     note = fields.Text("Notes", translate=True)
 
     _discount_range = models.Constraint(
@@ -54,6 +60,12 @@ class RealtyPaymentPlan(models.Model):
         for plan in self:
             percent = plan.line_ids.filtered(lambda line: line.amount_type == "percent")
             plan.first_payment_share = percent[:1].share / 100.0 if percent else 1.0
+
+    @api.depends("line_ids.amount_type", "line_ids.fixed_amount")
+    def _compute_fixed_amount_total(self):
+        for plan in self:
+            fixed = plan.line_ids.filtered(lambda line: line.amount_type == "fixed")
+            plan.fixed_amount_total = sum(fixed.mapped("fixed_amount"))
 
     @api.constrains("line_ids", "kind")
     def _check_lines_total(self):
@@ -102,7 +114,7 @@ class RealtyPaymentPlan(models.Model):
         ``price`` exactly."""
         self.ensure_one()
         self._check_price_covers_fixed(price)
-        amounts = self._share_amounts(price - self._fixed_total())
+        amounts = self._share_amounts(price - self.fixed_amount_total)
         return [
             line._schedule_item(line.fixed_amount if line.amount_type == "fixed" else amounts[line], start_date)
             for line in self.line_ids
@@ -111,7 +123,7 @@ class RealtyPaymentPlan(models.Model):
     def _check_price_covers_fixed(self, price):
         """Refuse (UserError) a price that the plan's fixed amounts would exceed."""
         for plan in self:
-            fixed = plan._fixed_total()
+            fixed = plan.fixed_amount_total
             if plan.currency_id.compare_amounts(fixed, price) > 0:
                 raise UserError(
                     self.env._(
@@ -122,10 +134,6 @@ class RealtyPaymentPlan(models.Model):
                         fixed=format_amount(self.env, fixed, plan.currency_id),
                     )
                 )
-
-    def _fixed_total(self):
-        self.ensure_one()
-        return sum(self.line_ids.filtered(lambda line: line.amount_type == "fixed").mapped("fixed_amount"))
 
     def _share_amounts(self, rest):
         """{percent line: its part of ``rest``}; the last percent line takes what rounding left over."""
@@ -143,7 +151,11 @@ class RealtyPaymentPlan(models.Model):
         """Return {'affordable', 'price', 'down_payment', 'monthly_payment'} for ``buyer`` (a lead's
         ``RealtyBuyer``) buying at ``list_price``."""
         self.ensure_one()
-        return getattr(self, f"_evaluate_{self.kind}")(buyer, self._net_price(list_price))
+        price = self._net_price(list_price)
+        evaluation = getattr(self, f"_evaluate_{self.kind}")(buyer, price)
+        if self.fixed_amount_total > price:  # the plan cannot schedule this price (_check_price_covers_fixed)
+            evaluation["affordable"] = False
+        return evaluation
 
     def _max_affordable_price(self, buyer):
         """The highest net price this plan makes affordable for ``buyer`` (used to filter units in SQL)."""

@@ -1,5 +1,6 @@
 from unittest.mock import patch
 
+from odoo import Command
 from odoo.tests import tagged
 
 from .common import RealtySalesCase
@@ -100,6 +101,25 @@ class TestRecommendations(RealtySalesCase):
             [(r["unit_id"], r["payment_plan_id"]) for r in results], [(self.unit.id, self.plan_installment.id)]
         )
         self.assertEqual(results[0]["down_payment"], 800_000.0)  # the first of 40/30/30
+
+    def test_no_plan_whose_fixed_amounts_exceed_the_price(self):
+        (self.plan_full | self.plan_installment).action_archive()
+        down, loan = self.plan_mortgage.line_ids
+        self.plan_mortgage.write(
+            {
+                "line_ids": [
+                    Command.update(down.id, {"amount_type": "fixed", "fixed_amount": 1_500_000.0, "share": 0.0}),
+                    Command.update(loan.id, {"share": 100.0}),
+                ]
+            }
+        )
+        results = self._recommend(down_payment_available=1_000_000.0, income_monthly=90000.0)
+        by_plan = {
+            plan: {r["unit_id"] for r in results if r["payment_plan_id"] == plan.id}
+            for plan in (self.plan_mortgage, self.plan_provident)
+        }
+        self.assertEqual(by_plan[self.plan_mortgage], set((self.unit | self.big_units).ids))  # not 1,335,000
+        self.assertEqual(by_plan[self.plan_provident], set(self.small_units.ids))
 
     def test_the_budget_caps_loans_too(self):
         results = self._recommend(budget=2_100_000.0, down_payment_available=1_000_000.0, income_monthly=90000.0)
