@@ -1,5 +1,6 @@
-import { Component, useState } from "@odoo/owl";
+import { Component, onWillStart, useState } from "@odoo/owl";
 import { registry } from "@web/core/registry";
+import { user } from "@web/core/user";
 import { useService } from "@web/core/utils/hooks";
 import { useRecordObserver } from "@web/model/relational_model/utils";
 import { formatFloat } from "@web/views/fields/formatters";
@@ -24,6 +25,10 @@ export class LeadRecommendations extends Component {
         this.needFields = null; // learnt from the first answer
         this.loadedKey = null; // the needs the items were computed for
         this.requestCount = 0; // only the newest request may fill the table
+        this.canReserve = false; // finance and executives read leads but do not reserve
+        onWillStart(async () => {
+            this.canReserve = await user.hasGroup("realty_base.group_realty_salesperson");
+        });
         useRecordObserver((record) => this.refresh(record));
     }
 
