@@ -8,6 +8,10 @@ registry.category("web_tour.tours").add("realty_base_unit_kanban", {
             run: "click",
         },
         {
+            content: "Wait for the kanban (its search bar replaces the list's: text typed earlier is lost)",
+            trigger: ".o_kanban_view .o_kanban_group",
+        },
+        {
             content: "Search the unit",
             trigger: ".o_searchview_input",
             run: "edit K-101",
