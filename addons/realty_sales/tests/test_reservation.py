@@ -140,4 +140,3 @@ class TestReservation(RealtySalesCase):
         pending.action_cancel()
         self.assertEqual((pending.state, self.unit.state), ("cancelled", "available"))
         self.assertFalse(pending.activity_ids)
-
