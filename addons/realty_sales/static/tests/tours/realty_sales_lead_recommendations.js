@@ -5,6 +5,18 @@ const unitRow = (unit) => `.o_realty_recommendation:contains('${unit}')`;
 registry.category("web_tour.tours").add("realty_sales_lead_recommendations", {
     steps: () => [
         {
+            content: "The sales office's pipeline as a list, with the buyers' means",
+            trigger: ".o_switch_view.o_list",
+            run: "click",
+        },
+        {
+            trigger: ".o_list_renderer th[data-name='budget'] + th[data-name='down_payment_available']",
+        },
+        {
+            trigger: ".o_switch_view.o_kanban",
+            run: "click",
+        },
+        {
             content: "Open the buyer's lead from the sales office's pipeline",
             trigger: ".o_kanban_record:contains('Tour Buyer')",
             run: "click",
