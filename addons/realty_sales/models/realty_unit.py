@@ -162,6 +162,7 @@ class RealtyUnit(models.Model):
         (record rules: salespeople their own, managers, finance and executives all); for a reservation the
         user may not read, only who holds the unit, by name (as ``_unit_taken_message`` tells it)."""
         self.ensure_one()
+        self.check_access("read")  # the holder's name below is read past the rules: only for a unit one may read
         domain = [("unit_id", "=", self.id), ("state", "in", LIVE_STATES)]
         reservation = self.env["realty.reservation"].search(domain, limit=1)
         if reservation:

@@ -181,6 +181,8 @@ class TestSalesBoard(RealtySalesCase):
         free = self._create_unit(12, 2)
         free.action_release()
         self.assertEqual(free.with_user(other).get_board_panel(), {"reservation": False, "holder": False})
+        with self.assertRaises(AccessError):  # not even the holder's name for a unit of another company
+            self.unit.with_user(self.user_company_b).get_board_panel()
 
     def test_reserving_from_the_board_starts_with_a_plan_and_confirms(self):
         self.plan_installment.sequence = 1  # the company's first active plan
