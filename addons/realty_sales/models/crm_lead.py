@@ -175,8 +175,8 @@ class CrmLead(models.Model):
         return self.new(values, origin=self.ensure_one()) if self else self.new(values)
 
     def get_unit_recommendations(self, limit=20):
-        """Available units this lead can afford, each with a payment plan that fits it: the best unit of each
-        (layout, plan) group first, then the best of the others, each unit once, best first."""
+        """Available units this lead can afford, each once with a payment plan that fits it, best first: a mix
+        of plans and layouts (see :func:`~.realty_matching.pick_mix`) rather than the twenty dearest units."""
         self.ensure_one()
         plans = self.env["realty.payment.plan"].search_fetch(
             self._recommendation_plan_domain(),
