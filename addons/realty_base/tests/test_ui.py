@@ -81,3 +81,21 @@ class TestUi(HttpCase, RealtyCase):
         self.start_tour(
             "/odoo/action-realty_base.realty_project_action", "realty_base_sell_through", login="realty_sales"
         )
+
+    def test_manager_generates_but_does_not_configure(self):
+        """The views follow the ACLs: a sales manager generates units; projects, buildings, layouts are set up by
+        the administrator (docs/architecture.md, Roles)."""
+        self.start_tour(
+            f"/odoo/action-realty_base.realty_project_action/{self.project.id}",
+            "realty_base_manager_generates_from_project",
+            login="realty_manager",
+        )
+        self.assertEqual(len(self.building.unit_ids), 4)
+        self.start_tour(
+            "/odoo/action-realty_base.realty_layout_action", "realty_base_manager_no_new_layout", login="realty_manager"
+        )
+        self.start_tour(
+            "/odoo/action-realty_base.realty_building_action",
+            "realty_base_manager_no_new_building",
+            login="realty_manager",
+        )
