@@ -1392,6 +1392,38 @@ def draw_icon(path: Path) -> None:
 # ---------------------------------------------------------------------------------------------------------------------
 
 
+def draw_sales_icon(path: Path) -> None:
+    """realty_sales: the sales-control board 销控表, a grid of units, sold ones filled, available ones outlined."""
+    size, k = 256, 4
+    big = size * k
+    gradient = Image.new("RGB", (big, big))
+    gd = ImageDraw.Draw(gradient)
+    top_left, bottom_right = hexc("#D9534F"), hexc("#F0AD4E")
+    for i in range(2 * big):
+        gd.line([(i, 0), (0, i)], fill=mix(top_left, bottom_right, i / (2 * big - 1)), width=2)
+    shape = Image.new("L", (big, big), 0)
+    ImageDraw.Draw(shape).rounded_rectangle([0, 0, big - 1, big - 1], radius=56 * k, fill=255)
+    icon = Image.new("RGBA", (big, big), (0, 0, 0, 0))
+    icon.paste(gradient, (0, 0), shape)
+    symbol = Image.new("L", (big, big), 0)
+    sd = ImageDraw.Draw(symbol)
+    sold = {(0, 0), (0, 1), (0, 3), (1, 1), (1, 2), (2, 0), (2, 2), (3, 1), (3, 3)}
+    cell, gap, left, top = 34, 10, 45, 45  # 4 x 4 cells of 34 px, 10 px apart, centred
+    for row in range(4):
+        for col in range(4):
+            x, y = left + col * (cell + gap), top + row * (cell + gap)
+            box = [x * k, y * k, (x + cell) * k, (y + cell) * k]
+            if (row, col) in sold:
+                sd.rounded_rectangle(box, radius=6 * k, fill=255)
+            else:
+                sd.rounded_rectangle(box, radius=6 * k, outline=255, width=5 * k)
+    white = Image.new("RGBA", (big, big), (255, 255, 255, 255))
+    icon.paste(white, (0, 0), symbol)
+    icon = icon.resize((size, size), Image.Resampling.LANCZOS)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    icon.save(path, optimize=True)
+
+
 def main() -> None:
     DEMO_DIR.mkdir(parents=True, exist_ok=True)
     for key, layout in LAYOUTS.items():
@@ -1404,6 +1436,7 @@ def main() -> None:
     draw_gallery_clubhouse(DEMO_DIR / "gallery_clubhouse.png")
     draw_gallery_garden(DEMO_DIR / "gallery_garden.png")
     draw_icon(ICON_PATH)
+    draw_sales_icon(ROOT / "addons" / "realty_sales" / "static" / "description" / "icon.png")
     for path in sorted([*DEMO_DIR.glob("*.png"), ICON_PATH]):
         print(f"{path.relative_to(ROOT)}  {path.stat().st_size / 1024:.0f} KB")
 
