@@ -214,6 +214,12 @@ class TestSalesAccess(RealtySalesAccessCase):
                 with self.assertRaises(AccessError):
                     self.colleague_lead.with_user(user).write({"budget": 1.0})
 
+    def test_everyone_who_reads_leads_finds_the_leads_menu(self):
+        menu = self.env.ref("realty_sales.realty_lead_menu")
+        for user in (self.salesperson, self.finance, self.executive):
+            with self.subTest(user=user.login):
+                self.assertIn(menu.id, self.env["ir.ui.menu"].with_user(user)._visible_menu_ids())
+
     def test_salesperson_cannot_move_a_visit_to_a_colleagues_lead(self):
         own_lead = self._create_lead("Mine", self.salesperson)
         visit = self.env["realty.visit"].with_user(self.salesperson).create({"lead_id": own_lead.id})
