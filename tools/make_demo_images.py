@@ -1345,83 +1345,79 @@ def draw_gallery_garden(path: Path) -> None:
 # ---------------------------------------------------------------------------------------------------------------------
 
 
-def draw_icon(path: Path) -> None:
-    size, k = 256, 4  # drawn 4x larger
-    big = size * k
+ICON_SIZE, ICON_SCALE = 256, 4  # drawn 4x larger, then scaled down
+
+
+def save_app_icon(path: Path, top_left: str, bottom_right: str, draw_symbol) -> None:
+    """A rounded square with a diagonal gradient and a white symbol; ``draw_symbol(draw, k)`` draws the symbol's
+    mask at scale ``k`` (255 = white, 0 = cut out)."""
+    k = ICON_SCALE
+    big = ICON_SIZE * k
     gradient = Image.new("RGB", (big, big))
     gd = ImageDraw.Draw(gradient)
-    top_left, bottom_right = hexc("#0E8C83"), hexc("#5DBB63")
     for i in range(2 * big):
-        gd.line([(i, 0), (0, i)], fill=mix(top_left, bottom_right, i / (2 * big - 1)), width=2)
+        gd.line([(i, 0), (0, i)], fill=mix(hexc(top_left), hexc(bottom_right), i / (2 * big - 1)), width=2)
     shape = Image.new("L", (big, big), 0)
     ImageDraw.Draw(shape).rounded_rectangle([0, 0, big - 1, big - 1], radius=56 * k, fill=255)
     icon = Image.new("RGBA", (big, big), (0, 0, 0, 0))
     icon.paste(gradient, (0, 0), shape)
-
     symbol = Image.new("L", (big, big), 0)
-    sd = ImageDraw.Draw(symbol)
-    dx, dy = 10, 6  # centres the symbol
-
-    def r(*values: float) -> list[float]:
-        return [(v + (dx if i % 2 == 0 else dy)) * k for i, v in enumerate(values)]
-
-    # tower with a stepped crown, an antenna and a window grid (cut out)
-    sd.rectangle(r(130, 62, 190, 200), fill=255)
-    sd.rectangle(r(143, 46, 177, 62), fill=255)
-    sd.rectangle(r(157, 26, 163, 46), fill=255)
-    for row in range(6):
-        for col in range(3):
-            x, y = 139 + col * 16, 74 + row * 19
-            sd.rectangle(r(x, y, x + 10, y + 11), fill=0)
-    # house in front: gable roof with a chimney, door and window (cut out)
-    sd.rectangle(r(98, 104, 108, 130), fill=255)
-    sd.polygon(r(36, 142, 80, 98, 124, 142), fill=255)
-    sd.rectangle(r(48, 134, 112, 200), fill=255)
-    sd.rectangle(r(70, 164, 90, 200), fill=0)
-    sd.rectangle(r(56, 148, 66, 158), fill=0)
-    sd.rectangle(r(94, 148, 104, 158), fill=0)
-    # ground line
-    sd.rounded_rectangle(r(28, 206, 204, 216), radius=5 * k, fill=255)
-    white = Image.new("RGBA", (big, big), (255, 255, 255, 255))
-    icon.paste(white, (0, 0), symbol)
-    icon = icon.resize((size, size), Image.Resampling.LANCZOS)
+    draw_symbol(ImageDraw.Draw(symbol), k)
+    icon.paste(Image.new("RGBA", (big, big), (255, 255, 255, 255)), (0, 0), symbol)
+    icon = icon.resize((ICON_SIZE, ICON_SIZE), Image.Resampling.LANCZOS)
     path.parent.mkdir(parents=True, exist_ok=True)
     icon.save(path, optimize=True)
 
 
-# ---------------------------------------------------------------------------------------------------------------------
+def draw_icon(path: Path) -> None:
+    """realty_base: a tower and a house."""
+
+    def symbol(sd, k):
+        dx, dy = 10, 6  # centres the symbol
+
+        def r(*values: float) -> list[float]:
+            return [(v + (dx if i % 2 == 0 else dy)) * k for i, v in enumerate(values)]
+
+        # tower with a stepped crown, an antenna and a window grid (cut out)
+        sd.rectangle(r(130, 62, 190, 200), fill=255)
+        sd.rectangle(r(143, 46, 177, 62), fill=255)
+        sd.rectangle(r(157, 26, 163, 46), fill=255)
+        for row in range(6):
+            for col in range(3):
+                x, y = 139 + col * 16, 74 + row * 19
+                sd.rectangle(r(x, y, x + 10, y + 11), fill=0)
+        # house in front: gable roof with a chimney, door and window (cut out)
+        sd.rectangle(r(98, 104, 108, 130), fill=255)
+        sd.polygon(r(36, 142, 80, 98, 124, 142), fill=255)
+        sd.rectangle(r(48, 134, 112, 200), fill=255)
+        sd.rectangle(r(70, 164, 90, 200), fill=0)
+        sd.rectangle(r(56, 148, 66, 158), fill=0)
+        sd.rectangle(r(94, 148, 104, 158), fill=0)
+        # ground line
+        sd.rounded_rectangle(r(28, 206, 204, 216), radius=5 * k, fill=255)
+
+    save_app_icon(path, "#0E8C83", "#5DBB63", symbol)
 
 
 def draw_sales_icon(path: Path) -> None:
     """realty_sales: the sales-control board 销控表, a grid of units, sold ones filled, available ones outlined."""
-    size, k = 256, 4
-    big = size * k
-    gradient = Image.new("RGB", (big, big))
-    gd = ImageDraw.Draw(gradient)
-    top_left, bottom_right = hexc("#D9534F"), hexc("#F0AD4E")
-    for i in range(2 * big):
-        gd.line([(i, 0), (0, i)], fill=mix(top_left, bottom_right, i / (2 * big - 1)), width=2)
-    shape = Image.new("L", (big, big), 0)
-    ImageDraw.Draw(shape).rounded_rectangle([0, 0, big - 1, big - 1], radius=56 * k, fill=255)
-    icon = Image.new("RGBA", (big, big), (0, 0, 0, 0))
-    icon.paste(gradient, (0, 0), shape)
-    symbol = Image.new("L", (big, big), 0)
-    sd = ImageDraw.Draw(symbol)
     sold = {(0, 0), (0, 1), (0, 3), (1, 1), (1, 2), (2, 0), (2, 2), (3, 1), (3, 3)}
-    cell, gap, left, top = 34, 10, 45, 45  # 4 x 4 cells of 34 px, 10 px apart, centred
-    for row in range(4):
-        for col in range(4):
-            x, y = left + col * (cell + gap), top + row * (cell + gap)
-            box = [x * k, y * k, (x + cell) * k, (y + cell) * k]
-            if (row, col) in sold:
-                sd.rounded_rectangle(box, radius=6 * k, fill=255)
-            else:
-                sd.rounded_rectangle(box, radius=6 * k, outline=255, width=5 * k)
-    white = Image.new("RGBA", (big, big), (255, 255, 255, 255))
-    icon.paste(white, (0, 0), symbol)
-    icon = icon.resize((size, size), Image.Resampling.LANCZOS)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    icon.save(path, optimize=True)
+
+    def symbol(sd, k):
+        cell, gap, left, top = 34, 10, 45, 45  # 4 x 4 cells of 34 px, 10 px apart, centred
+        for row in range(4):
+            for col in range(4):
+                x, y = left + col * (cell + gap), top + row * (cell + gap)
+                box = [x * k, y * k, (x + cell) * k, (y + cell) * k]
+                if (row, col) in sold:
+                    sd.rounded_rectangle(box, radius=6 * k, fill=255)
+                else:
+                    sd.rounded_rectangle(box, radius=6 * k, outline=255, width=5 * k)
+
+    save_app_icon(path, "#D9534F", "#F0AD4E", symbol)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
 
 
 def main() -> None:
