@@ -1,3 +1,5 @@
+from datetime import datetime, timedelta
+
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
@@ -68,6 +70,16 @@ class RealtyCase(TransactionCase):
         )
         wizard.action_generate()
         return wizard
+
+    @classmethod
+    def _json2_headers(cls, user):
+        """Headers of a JSON-2 request (/json/2/<model>/<method>) made with a new API key of ``user``."""
+        key = (
+            cls.env["res.users.apikeys"]
+            .with_user(user)
+            ._generate(scope="rpc", name="test", expiration_date=datetime.now() + timedelta(days=1))
+        )
+        return {"Content-Type": "application/json; charset=utf-8", "Authorization": f"Bearer {key}"}
 
     @staticmethod
     def _force_state(units, state):

@@ -1,5 +1,4 @@
 import json
-from datetime import datetime, timedelta
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
@@ -108,12 +107,7 @@ class TestUnitStateOverJson2(HttpCase, RealtyCase):
         super().setUpClass()
         cls.unit = cls._create_unit(10, 1)
         cls.unit.with_user(cls.manager).action_release()
-        key = (
-            cls.env["res.users.apikeys"]
-            .with_user(cls.manager)
-            ._generate(scope="rpc", name="test", expiration_date=datetime.now() + timedelta(days=1))
-        )
-        cls.headers = {"Content-Type": "application/json; charset=utf-8", "Authorization": f"Bearer {key}"}
+        cls.headers = cls._json2_headers(cls.manager)
 
     def _call(self, method, **payload):
         return self.url_open(f"/json/2/realty.unit/{method}", data=json.dumps(payload), headers=self.headers)

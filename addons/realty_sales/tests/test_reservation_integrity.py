@@ -148,25 +148,19 @@ class TestReservationIntegrity(RealtySalesCase):
     def test_unit_write_rights_do_not_make_an_approver(self):
         unit_writers = self.env["res.groups"].create({"name": "Unit writers (e.g. a future contract role)"})
         self.env["ir.model.access"].create(
-            {
-                "name": "unit writers",
-                "model_id": self.env["ir.model"]._get_id("realty.unit"),
-                "group_id": unit_writers.id,
-                "perm_read": True,
-                "perm_write": True,
-            }
+            [
+                {
+                    "name": f"unit writers on {model}",
+                    "model_id": self.env["ir.model"]._get_id(model),
+                    "group_id": unit_writers.id,
+                    "perm_read": True,
+                    "perm_write": True,
+                }
+                for model in ("realty.unit", "realty.reservation")
+            ]
         )
         clerk = new_test_user(self.env, login="clerk", groups="realty_base.group_realty_finance")
         clerk.group_ids = [Command.link(unit_writers.id)]
-        self.env["ir.model.access"].create(
-            {
-                "name": "clerk writes reservations",
-                "model_id": self.env["ir.model"]._get_id("realty.reservation"),
-                "group_id": unit_writers.id,
-                "perm_read": True,
-                "perm_write": True,
-            }
-        )
         reservation = self._reservation(discount=3.0)
         reservation.action_confirm()
         for action in ("action_approve", "action_reject"):
@@ -226,12 +220,7 @@ class TestReservationOverJson2(HttpCase, RealtySalesCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        key = (
-            cls.env["res.users.apikeys"]
-            .with_user(cls.salesperson)
-            ._generate(scope="rpc", name="test", expiration_date=datetime.now() + timedelta(days=1))
-        )
-        cls.headers = {"Content-Type": "application/json; charset=utf-8", "Authorization": f"Bearer {key}"}
+        cls.headers = cls._json2_headers(cls.salesperson)
 
     def _call(self, method, **payload):
         return self.url_open(f"/json/2/realty.reservation/{method}", data=json.dumps(payload), headers=self.headers)
