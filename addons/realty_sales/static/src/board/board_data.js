@@ -64,6 +64,19 @@ export class BoardData {
         return touched.size > 0;
     }
 
+    /** The chosen fields of a cell as one text, a line per field, built once per unit and choice of fields. */
+    cellLines(unit, fields) {
+        if (fields !== this.linesFields) {
+            this.linesFields = fields;
+            this.lines = {};
+        }
+        let lines = this.lines[unit.id];
+        if (lines === undefined) {
+            lines = this.lines[unit.id] = fields.map((field) => this.formatValue(unit, field)).join("\n");
+        }
+        return lines;
+    }
+
     /** A cell value as shown, formatted once per unit and field. */
     formatValue(unit, field) {
         const values = (this.formatted[field.name] ||= {});

@@ -60,6 +60,7 @@ export class RealtySalesBoard extends Component {
         this.fieldPickerRef = useRef("fieldPicker");
         // stable functions: the buildings get the same props from one render to the next
         this.formatValue = (unit, field) => this.state.board.formatValue(unit, field);
+        this.cellLines = (unit, fields) => this.state.board.cellLines(unit, fields);
         this.selectUnit = (unitId) => (this.state.selectedId = unitId);
         this.onUnitStates = (changes) => this.receiveChanges(changes);
 

@@ -23,7 +23,7 @@ registry.category("web_tour.tours").add("realty_sales_board_reserve", {
         },
         {
             content: "Cells now show the unit price",
-            trigger: ".o_realty_board_cell[data-unit='T-802'] .o_realty_board_cell_unit_price:contains('18,000')",
+            trigger: ".o_realty_board_cell[data-unit='T-802'] .o_realty_board_cell_lines:contains('18,000')",
         },
         {
             content: "Filter on three bedrooms",
