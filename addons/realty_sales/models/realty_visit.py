@@ -43,7 +43,9 @@ class RealtyVisit(models.Model):
     # COMPUTE
     # ------------------------------------------------------------------
 
-    @api.depends("lead_id.company_id", "project_id.company_id")
+    # Fixed when the visit is logged (or moved to another lead or project), not when the lead later changes
+    # company: depending on lead_id.company_id would cost every lead assignment a search for its visits.
+    @api.depends("lead_id", "project_id")
     def _compute_company_id(self):
         for visit in self:
             visit.company_id = (
