@@ -113,18 +113,18 @@ class RealtyUnit(models.Model):
 
     def action_release(self):
         """Put units on sale (推售)."""
-        return self._change_state("available")
+        return self._change_state("available", from_state="draft")
 
     def action_withdraw(self):
         """Take unsold units off sale again."""
-        return self._change_state("draft")
+        return self._change_state("draft", from_state="available")
 
     def action_hold(self):
         """Keep units back from sale (销控保留); sales managers only."""
-        return self._change_state("held")
+        return self._change_state("held", from_state="available")
 
     def action_unhold(self):
-        return self._change_state("available")
+        return self._change_state("available", from_state="held")
 
     # ------------------------------------------------------------------
     # STATE MACHINE
@@ -144,11 +144,17 @@ class RealtyUnit(models.Model):
     def _get_sold_states(self):
         return ("reserved", "contracted", "delivered")
 
-    def _change_state(self, new_state):
-        """The only way a unit's sales state changes: locks the rows, checks the move, writes and logs it."""
+    def _change_state(self, new_state, from_state=None):
+        """The only way a unit's sales state changes: locks the rows, checks the move, writes and logs it.
+
+        ``from_state`` narrows the allowed moves to those starting there (a unit pending approval is reserved only
+        by the deal it is held for, not by another one that would pass for available → reserved).
+        """
         self._lock_rows()
         allowed = self._get_state_transitions()
-        refused = self.filtered(lambda unit: (unit.state, new_state) not in allowed)
+        refused = self.filtered(
+            lambda unit: (unit.state, new_state) not in allowed or (from_state and unit.state != from_state)
+        )
         if refused:
             raise UserError(self._illegal_transition_message(refused, new_state))
         self._action_env().write({"state": new_state})

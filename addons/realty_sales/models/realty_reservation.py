@@ -339,12 +339,12 @@ class RealtyReservation(models.Model):
         """
         for reservation in self:
             unit = reservation.unit_id.sudo()  # the unit's state follows its reservation, whoever confirms it
-            unit._lock_rows()  # until the end of the transaction; rereads the state
             # a unit pending approval is taken only by the reservation it is held for
-            expected = "pending" if reservation.state == "to_approve" else "available"
-            if unit.state != expected:
-                raise UserError(reservation._unit_taken_message())
-            unit._change_state(unit_state)
+            from_state = "pending" if reservation.state == "to_approve" else "available"
+            try:
+                unit._change_state(unit_state, from_state=from_state)  # locks the row, rereads and checks the state
+            except UserError:
+                raise UserError(reservation._unit_taken_message()) from None
             reservation._action_env().write(reservation._prepare_take_values(unit, reservation_state))
         self.filtered(lambda r: r.state == "confirmed")._after_reserve()
 

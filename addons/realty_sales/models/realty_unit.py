@@ -55,8 +55,8 @@ class RealtyUnit(models.Model):
             ("pending", "available"),
         }
 
-    def _change_state(self, new_state):
-        result = super()._change_state(new_state)
+    def _change_state(self, new_state, from_state=None):
+        result = super()._change_state(new_state, from_state=from_state)
         self._notify_board()
         return result
 

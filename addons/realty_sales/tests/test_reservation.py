@@ -134,6 +134,19 @@ class TestReservation(RealtySalesCase):
         pending.with_user(self.manager).action_approve()
         self.assertEqual((pending.state, self.unit.state), ("confirmed", "reserved"))
 
+    def test_unit_actions_cannot_free_a_unit_that_a_deal_holds(self):
+        pending = self._reservation(discount=3.0)
+        pending.action_confirm()
+        other_unit = self._create_unit(12, 2)
+        other_unit.action_release()
+        confirmed = self._reservation(other_unit)
+        confirmed.action_confirm()
+        for unit in (pending.unit_id, confirmed.unit_id):
+            for action in ("action_release", "action_unhold", "action_withdraw", "action_hold"):
+                with self.subTest(unit=unit.state, action=action), self.assertRaises(UserError):
+                    getattr(unit.with_user(self.manager), action)()
+        self.assertEqual((pending.unit_id.state, confirmed.unit_id.state), ("pending", "reserved"))
+
     def test_cancelling_a_deal_waiting_for_approval_releases_the_unit(self):
         pending = self._reservation(discount=3.0)
         pending.action_confirm()
