@@ -66,7 +66,7 @@ def make_project(env, name, buildings):
                 "position_count": POSITIONS,
             }
         )
-        vals_list = []
+        vals_list, states = [], []
         for floor in range(1, FLOORS + 1):
             for position in range(1, POSITIONS + 1):
                 layout = layouts[(position - 1) % len(layouts)]
@@ -80,11 +80,16 @@ def make_project(env, name, buildings):
                         "inner_area": layout.inner_area,
                         "orientation": "south" if position % 2 else "north",
                         "unit_price": 20000.0 + 150.0 * floor + 500.0 * (position % 3),
-                        # a board in mid-sale: mostly available, some withheld, the top floors not released yet
-                        "state": "draft" if floor > 35 else ("held" if index % 10 == 0 else "available"),
                     }
                 )
-        building._create_units(vals_list)
+                # a board in mid-sale: mostly available, some withheld, the top floors not released yet
+                states.append("draft" if floor > 35 else ("held" if index % 10 == 0 else "available"))
+        units = building._create_units(vals_list)
+        for state in ("available", "held"):  # the state is written only by actions: set it as one would
+            chosen = units.browse(
+                [unit.id for unit, unit_state in zip(units, states, strict=True) if unit_state == state]
+            )
+            chosen._action_env().write({"state": state})
     env.cr.commit()
     return project
 
