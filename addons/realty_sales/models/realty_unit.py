@@ -71,8 +71,12 @@ class RealtyUnit(models.Model):
     # ------------------------------------------------------------------
 
     def action_new_reservation(self):
+        """The reservation form with the unit and the project's default plan filled in, ready to confirm."""
         self.ensure_one()
-        return self.env["realty.reservation"]._action_new({"default_unit_id": self.id})
+        context = {"default_unit_id": self.id}
+        if plan := self.project_id._default_payment_plan():
+            context["default_payment_plan_id"] = plan.id
+        return self.env["realty.reservation"]._action_new(context)
 
     def action_view_reservations(self):
         action = self.env["ir.actions.act_window"]._for_xml_id("realty_sales.realty_reservation_action")
@@ -183,10 +187,5 @@ class RealtyUnit(models.Model):
         }
 
     def action_board_reserve(self):
-        """Reserve from the board: the reservation form with the unit and the project's default plan filled in,
-        so that it can be confirmed at once."""
-        action = self.action_new_reservation()
-        plan = self.project_id._default_payment_plan()
-        if plan:
-            action["context"] = {**action["context"], "default_payment_plan_id": plan.id}
-        return action
+        """Reserve from the board's side panel (the same form as from the unit)."""
+        return self.action_new_reservation()

@@ -180,6 +180,16 @@ class TestReservationIntegrity(RealtySalesCase):
         reservation = form.save()
         self.assertEqual(reservation.user_id, self.salesperson)
 
+    def test_reserving_from_the_unit_form_starts_with_a_plan_and_confirms(self):
+        unit = self.unit.with_user(self.salesperson)
+        action = unit.action_new_reservation()
+        form = Form(self.env["realty.reservation"].with_user(self.salesperson).with_context(action["context"]))
+        form.partner_id = self.customer
+        reservation = form.save()
+        self.assertTrue(reservation.payment_plan_id)
+        reservation.action_confirm()
+        self.assertEqual(self.unit.state, "reserved")
+
     def test_discount_out_of_range_is_named(self):
         for discount in (150.0, 100.0, -5.0):
             with self.subTest(discount=discount), self.assertRaisesRegex(ValidationError, "extra discount"):
