@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class RealtyReservationChange(models.TransientModel):
@@ -67,8 +66,6 @@ class RealtyReservationChange(models.TransientModel):
         return {"type": "ir.actions.act_window_close"}
 
     def _prepare_reservation_values(self):
-        if self.discount < 0 or self.discount >= 100:
-            raise UserError(self.env._("The extra discount must be at least 0 %% and below 100 %%."))
         return {
             "partner_id": self.partner_id.id,
             "payment_plan_id": self.payment_plan_id.id,
