@@ -41,6 +41,10 @@ result({
     "active_langs": [code for code, _name in env["res.lang"].get_installed()],
     "state_label_seen_by_admin": as_admin["realty.unit"].fields_get(["state"])["state"]["string"],
     "new_user_lang": env["res.users"].create({"name": "First Login Probe", "login": "first_login_probe"}).lang,
+    "demo_tracked_values": env["mail.tracking.value"].search(
+        [("mail_message_id.model", "in", ("realty.unit", "realty.reservation"))]
+    ).mapped("new_value_char"),
+    "demo_activity_summaries": env["mail.activity"].search([("res_model", "like", "realty.")]).mapped("summary"),
 })
 env.cr.rollback()
 """
@@ -94,3 +98,7 @@ def test_make_run_database_speaks_chinese_from_the_first_login(odoo, shell_on, t
     assert CJK_RE.search(seen["state_label_seen_by_admin"]), f"admin sees field labels in English: {seen}"
     assert seen["new_user_lang"] == "zh_CN", seen
     assert "en_US" in seen["active_langs"], f"English cannot be chosen in the preferences: {seen['active_langs']}"
+    # the demo's own history (state changes, approval requests) reads Chinese too, not only the labels
+    chatter = seen["demo_tracked_values"] + seen["demo_activity_summaries"]
+    assert seen["demo_tracked_values"] and seen["demo_activity_summaries"], seen
+    assert all(CJK_RE.search(text or "") for text in chatter), f"demo chatter in English: {chatter}"
