@@ -393,7 +393,10 @@ class RealtyReservation(models.Model):
 
     @api.model
     def _cron_expire(self):
-        expired = self.search([("state", "=", "confirmed"), ("date_expiry", "<", fields.Datetime.now())])
+        # a deal waiting for approval holds its unit no longer than a confirmed one
+        expired = self.search(
+            [("state", "in", ("to_approve", "confirmed")), ("date_expiry", "<", fields.Datetime.now())]
+        )
         expired._release("expired")
         body = self.env._("The hold ran out: the unit is on sale again.")
         expired._message_log_batch(bodies=dict.fromkeys(expired.ids, body))

@@ -93,6 +93,14 @@ class TestReservation(RealtySalesCase):
         self.assertEqual(activity.user_id, self.salesperson)
         self.assertIn("expired", activity.summary)
 
+    def test_a_deal_left_waiting_for_approval_expires_with_its_hold(self):
+        with freeze_time("2026-11-20 10:00:00"):
+            pending = self._reservation(discount=3.0)
+            pending.action_confirm()
+        with freeze_time("2026-11-22 10:01:00"):
+            self.env["realty.reservation"]._cron_expire()
+        self.assertEqual((pending.state, self.unit.state), ("expired", "available"))
+
     def test_large_discount_goes_to_approval_and_holds_the_unit(self):
         reservation = self._reservation(discount=3.0)
         reservation.action_confirm()
