@@ -1,5 +1,4 @@
-import json
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
