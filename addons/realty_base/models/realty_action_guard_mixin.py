@@ -75,7 +75,9 @@ class RealtyActionGuardMixin(models.AbstractModel):
                     fields=labels,
                 )
             )
-        raise UserError(self.env._("These fields change only through the document's actions: %(fields)s.", fields=labels))
+        raise UserError(
+            self.env._("These fields change only through the document's actions: %(fields)s.", fields=labels)
+        )
 
     def _guard_state_label(self):
         if "state" not in self._fields:
