@@ -321,9 +321,12 @@ def shrink_png(path):
 def shot_sales_board(browser, odoo):
     browser.navigate(odoo.app_url("/odoo/action-realty_sales.realty_sales_board_action"))
     browser.wait_for(".o_realty_board_cell")
-    cell = ".o_realty_board_cell[data-state='available']"
+    # the demo's unit pending discount approval (待审批): the side panel shows its reservation
+    cell = ".o_realty_board_cell[data-state='pending']"
     browser.wait_for(cell)
+    browser.evaluate(f"document.querySelector({json.dumps(cell)}).scrollIntoView({{block: 'center'}})")
     browser.click(cell)
+    browser.wait_for(".o_realty_board_panel .o_realty_board_panel_reservation")
     browser.wait_for(".o_realty_board_panel img")
     browser.wait_for_js("document.querySelector('.o_realty_board_panel img').naturalWidth > 0", "floorplan image")
 
@@ -342,6 +345,9 @@ def shot_project_form(browser, odoo):
     project_id = odoo.find_id("realty.project", [("name", "=", "翠湖花园")])
     browser.navigate(odoo.app_url(f"/odoo/action-realty_base.realty_project_action/{project_id}"))
     browser.wait_for(".o_form_view .o_form_sheet .oe_button_box, .o_form_view .o_form_sheet")
+    # the Layouts tab 户型: each layout with its floorplan, areas and unit count
+    browser.click(".o_notebook .nav-link[name='layouts']")
+    browser.wait_for(".o_notebook .o_field_widget[name='layout_ids'] .o_data_row")
 
 
 def shot_lead_recommendations(browser, odoo):
@@ -365,6 +371,17 @@ def shot_reservation_form(browser, odoo):
     reservation_id = odoo.find_id("realty.reservation", [("partner_id.name", "=", "张伟")])
     browser.navigate(odoo.app_url(f"/odoo/action-realty_sales.realty_reservation_action/{reservation_id}"))
     browser.wait_for(".o_form_view .o_form_sheet .o_field_widget")
+    # the gear menu lists the printouts (认购书, 定金收据) next to the header's Change Terms
+    browser.click(".o_control_panel .o_cp_action_menus .dropdown-toggle")
+    browser.wait_for(".o-dropdown--menu .o-dropdown-item")
+    browser.evaluate(
+        "Array.from(document.querySelectorAll('.o-dropdown--menu .o-dropdown-item, .o-dropdown--menu .dropdown-toggle'))"
+        ".find((el) => el.querySelector('.fa-print')).click()"
+    )
+    browser.wait_for_js(
+        "Array.from(document.querySelectorAll('.o-dropdown--menu')).some((m) => m.innerText.includes('认购书'))",
+        "the Print submenu",
+    )
 
 
 # (file name, function, viewport height)
@@ -372,7 +389,7 @@ PAGES = [
     ("sales_board.png", shot_sales_board, 900),
     ("units_list.png", shot_units_list, 900),
     ("units_kanban.png", shot_units_kanban, 900),
-    ("project_form.png", shot_project_form, 900),
+    ("project_form.png", shot_project_form, 1100),
     ("lead_recommendations.png", shot_lead_recommendations, 1400),
     ("unit_generator.png", shot_unit_generator, 900),
     ("reservation_form.png", shot_reservation_form, 900),
