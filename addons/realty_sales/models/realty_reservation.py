@@ -256,7 +256,7 @@ class RealtyReservation(models.Model):
         """Open the sales manager's change of terms (customer, plan, discount, deposit) with its reason."""
         self.ensure_one()
         self._check_state("confirmed")
-        self._check_approver()
+        self._check_approver(self.env._("Only a sales manager can change the terms of a confirmed reservation."))
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Change Terms"),
@@ -288,11 +288,19 @@ class RealtyReservation(models.Model):
                     )
                 )
 
-    def _check_approver(self):
+    def _check_approver(self, message=None):
         """Approving a discount is a sales manager's right of its own, not a consequence of other write rights."""
         self.check_access("write")
         if not (self.env.su or self._is_sales_manager()):
-            raise AccessError(self.env._("Only a sales manager can approve or reject a discount."))
+            raise AccessError(message or self.env._("Only a sales manager can approve or reject a discount."))
+
+    def _print_report_name(self, document):
+        """The file name of a printed document, in the user's language (认购书 / 定金收据)."""
+        titles = {
+            "agreement": self.env._("Reservation Agreement"),
+            "deposit_receipt": self.env._("Deposit Receipt"),
+        }
+        return f"{titles[document]} - {self.name}"
 
     def _check_confirmable(self):
         """What must hold before a unit is taken: the schedule fits the price, the deposit too, the hold is sane."""

@@ -281,7 +281,7 @@ class TestReservationChangeOfTerms(RealtySalesCase):
     def test_salesperson_cannot_change_terms(self):
         reservation = self._reservation()
         reservation.action_confirm()
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, "change the terms"):
             reservation.with_user(self.salesperson).action_change_terms()
         with self.assertRaises(AccessError):
             self.env["realty.reservation.change"].with_user(self.salesperson).create(

@@ -4,6 +4,7 @@ import unittest
 
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import RealtySalesCase
 from odoo.addons.realty_base.tools import amount_to_chinese_upper
@@ -118,6 +119,19 @@ class TestReservationReports(HttpCase, RealtySalesCase):
             set(as_salesperson.get_valid_action_reports("realty.reservation", self.reservation.ids)), set(reports.ids)
         )
         self.assertFalse(as_salesperson.get_valid_action_reports("realty.reservation", draft.ids))
+
+    def test_printed_files_are_named_after_the_document_and_the_reservation(self):
+        names = {
+            ref: safe_eval(self.env.ref(ref).print_report_name, {"object": self.reservation})
+            for ref in (AGREEMENT, RECEIPT)
+        }
+        self.assertEqual(
+            names,
+            {
+                AGREEMENT: f"Reservation Agreement - {self.reservation.name}",
+                RECEIPT: f"Deposit Receipt - {self.reservation.name}",
+            },
+        )
 
     def test_draft_and_cancelled_reservations_are_refused(self):
         draft = self._reservation(unit=self._released_unit())

@@ -49,7 +49,7 @@ class RealtyReservationChange(models.TransientModel):
         self.ensure_one()
         reservation = self.reservation_id
         reservation._check_state("confirmed")
-        reservation._check_approver()
+        reservation._check_approver(self.env._("Only a sales manager can change the terms of a confirmed reservation."))
         old_price = reservation.price
         reservation._action_env().write(self._prepare_reservation_values())
         reservation._check_confirmable()
