@@ -25,6 +25,13 @@ echo "Installing $REALTY_ADDONS into throwaway database $DB ..."
     --stop-after-init --no-http --log-level=warn
 echo "Loading $LANG_CODE ..."
 "${bin[@]}" --addons-path="$ODOO_ADDONS_PATH" i18n loadlang -c "$ODOO_CONF" -d "$DB" -l "$LANG_CODE"
+# the export empties code terms the database does not hold: keep the current files to give them back
+previous="$(mktemp -d)"
+trap 'cleanup; rm -rf "$previous"' EXIT
+for addon in ${REALTY_ADDONS//,/ }; do
+    po="$REALTY_ADDONS_DIR/$addon/i18n/$LANG_CODE.po"
+    [ -f "$po" ] && cp "$po" "$previous/$addon.po"
+done
 echo "Exporting $LANG_CODE for $REALTY_ADDONS ..."
 # shellcheck disable=SC2086  # one argument per addon
 "${bin[@]}" --addons-path="$ODOO_ADDONS_PATH" i18n export -c "$ODOO_CONF" -d "$DB" ${REALTY_ADDONS//,/ } -l "$LANG_CODE"
@@ -32,6 +39,9 @@ for addon in ${REALTY_ADDONS//,/ }; do
     po="$REALTY_ADDONS_DIR/$addon/i18n/$LANG_CODE.po"
     if [ -f "$po" ]; then
         echo "  $po"
+        if [ -f "$previous/$addon.po" ]; then
+            "$PYTHON" scripts/i18n_keep.py "$previous/$addon.po" "$po"
+        fi
     else
         echo "  $addon: no $LANG_CODE.po written (no translatable terms?)"
     fi
