@@ -1,0 +1,26 @@
+{
+    "name": "Real Estate Contracts",
+    "summary": "Purchase contracts (购房合同) signed from reservations, frozen terms, buyers and payment schedules",
+    "description": """
+Real Estate Contracts
+=====================
+Purchase contracts (购房合同) created in one click from a confirmed reservation: co-buyers with their ID
+documents and shares, the reservation's terms frozen at signing, the payment schedule (付款节点) generated from
+the payment plan, and the states signed → registered (网签备案) → delivered, or terminated (退房).
+""",
+    "version": "19.0.1.0.0",
+    "category": "Sales/Real Estate",
+    "author": "Realty CRM contributors",
+    "website": "https://github.com/realty-crm/realty-crm",
+    "license": "LGPL-3",
+    "depends": ["realty_sales"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/ir_rule.xml",
+        "data/ir_sequence_data.xml",
+        "views/realty_contract_views.xml",
+        "views/realty_reservation_views.xml",
+        "views/realty_contract_menus.xml",
+    ],
+    "installable": True,
+}

@@ -1,0 +1,66 @@
+from odoo import Command, fields, models
+
+
+class RealtyReservation(models.Model):
+    _inherit = "realty.reservation"
+
+    contract_ids = fields.One2many("realty.contract", "reservation_id", "Contracts")
+    contract_count = fields.Integer("Contract Count", compute="_compute_contract_count")
+
+    def _compute_contract_count(self):
+        counts = dict(
+            self.env["realty.contract"]._read_group(
+                [("reservation_id", "in", self.ids)], ["reservation_id"], ["__count"]
+            )
+        )
+        for reservation in self:
+            reservation.contract_count = counts.get(reservation._origin, 0)
+
+    # ------------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------------
+
+    def action_create_contract(self):
+        """Draft the purchase contract of a confirmed reservation with its agreed terms; the reservation is
+        converted (and keeps the unit taken until the contract is signed or cancelled)."""
+        self._check_state("confirmed")
+        self.check_access("write")
+        contracts = (
+            self.env["realty.contract"]
+            ._action_env()
+            .create([reservation._prepare_contract_values() for reservation in self])
+        )
+        self._action_env().write({"state": "converted"})
+        return contracts.with_env(self.env)._get_form_action()
+
+    def action_view_contracts(self):
+        return self.contract_ids._get_form_action()
+
+    # ------------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------------
+
+    def _prepare_contract_values(self):
+        """The contract's copy of the reservation's agreed terms and of the unit as it is now."""
+        self.ensure_one()
+        unit = self.unit_id
+        return {
+            "reservation_id": self.id,
+            "unit_id": unit.id,
+            "user_id": self.user_id.id,
+            "payment_plan_id": self.payment_plan_id.id,
+            "layout_id": unit.layout_id.id,
+            "gross_area": unit.gross_area,
+            "inner_area": unit.inner_area,
+            "shared_area": unit.shared_area,
+            "unit_price": unit.unit_price,
+            "list_price": self.list_price,
+            "plan_discount": self.plan_discount,
+            "discount": self.discount,
+            "price": self.price,
+            "deposit_amount": self.deposit_amount,
+            "buyer_ids": [Command.create(self._prepare_main_buyer_values())],
+        }
+
+    def _prepare_main_buyer_values(self):
+        return {"partner_id": self.partner_id.id, "phone": self.partner_id.phone, "share": 100.0, "is_main": True}

@@ -1,0 +1,3 @@
+from . import test_contract
+from . import test_contract_access
+from . import test_contract_buyer
