@@ -84,7 +84,7 @@ class RealtyContract(models.Model):
     registration_no = fields.Char("Registration No.", copy=False, tracking=True, help="网签备案 number.")
     registration_date = fields.Date("Registration Date", copy=False, tracking=True)
     date_delivered = fields.Date("Delivered On", readonly=True, copy=False, tracking=True)
-    termination_reason = fields.Text("Termination Reason", copy=False)
+    termination_reason = fields.Text("Termination Reason", copy=False, tracking=True)
     termination_date = fields.Date("Termination Date", copy=False, tracking=True)
     note = fields.Text("Notes")
 

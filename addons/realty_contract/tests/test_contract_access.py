@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import VALID_ID_CARD, RealtyContractCase
 from odoo.addons.realty_base.tests.access_matrix import AccessMatrixMixin, Probe
@@ -141,3 +141,14 @@ class TestContractAccess(RealtyContractAccessCase):
         with self.assertRaises(AccessError):
             contract.with_user(self.user_company_b).action_terminate()
         self.assertEqual(contract.state, "signed")
+
+    def test_every_role_opens_the_forms(self):
+        contract = self._signed_contract()
+        for user in (self.salesperson, self.manager, self.finance, self.executive):
+            with self.subTest(user=user.login):
+                form = Form(contract.with_user(user))
+                self.assertEqual(form.price, 2_000_000.0)
+                self.assertEqual(len(form.installment_ids), 3)
+                self.assertEqual(len(form.buyer_ids), 1)
+                reservation = Form(contract.reservation_id.with_user(user))
+                self.assertEqual(reservation.contract_count, 1)
