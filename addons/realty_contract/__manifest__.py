@@ -20,7 +20,17 @@ the payment plan, and the states signed → registered (网签备案) → delive
         "data/ir_sequence_data.xml",
         "views/realty_contract_views.xml",
         "views/realty_reservation_views.xml",
+        "views/crm_lead_views.xml",
         "views/realty_contract_menus.xml",
     ],
+    "demo": [
+        "demo/realty_contract_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "realty_contract/static/tests/tours/*.js",
+        ],
+    },
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }
