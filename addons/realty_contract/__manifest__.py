@@ -19,6 +19,7 @@ the payment plan, and the states signed → registered (网签备案) → delive
         "security/ir_rule.xml",
         "data/ir_sequence_data.xml",
         "views/realty_contract_views.xml",
+        "views/realty_contract_amendment_views.xml",
         "views/realty_reservation_views.xml",
         "views/crm_lead_views.xml",
         "views/realty_contract_menus.xml",

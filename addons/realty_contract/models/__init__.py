@@ -5,3 +5,5 @@ from . import realty_demo
 from . import realty_installment
 from . import realty_reservation
 from . import realty_unit
+from . import realty_contract_amendment
+from . import realty_contract_amendment_buyer

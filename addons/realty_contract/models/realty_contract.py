@@ -65,6 +65,7 @@ class RealtyContract(models.Model):
     payment_plan_id = fields.Many2one("realty.payment.plan", "Payment Plan", required=True, readonly=True)
     buyer_ids = fields.One2many("realty.contract.buyer", "contract_id", "Buyers", copy=False)
     installment_ids = fields.One2many("realty.installment", "contract_id", "Payment Schedule", readonly=True)
+    amendment_ids = fields.One2many("realty.contract.amendment", "contract_id", "Amendments", readonly=True)
     # frozen copies of the unit and the reservation
     layout_id = fields.Many2one("realty.layout", "Layout", readonly=True)
     gross_area = fields.Float("Gross Area (m²)", digits=(12, 2), readonly=True)
@@ -199,6 +200,18 @@ class RealtyContract(models.Model):
         self.reservation_id._action_env().write({"state": "cancelled"})  # its unit is no longer taken
         return True
 
+    def action_request_amendment(self):
+        """Open a new amendment (换房 / 更名 / price or plan) of this signed contract."""
+        self.ensure_one()
+        self.check_access("write")
+        self._check_state("signed", "registered")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "realty.contract.amendment",
+            "views": [(False, "form")],
+            "context": {"default_contract_id": self.id},
+        }
+
     def action_cancel(self):
         """Drop a draft contract: its reservation is confirmed again and keeps the unit reserved."""
         self.check_access("write")
@@ -307,6 +320,43 @@ class RealtyContract(models.Model):
                         state=contract._guard_state_label(),
                     )
                 )
+
+    def _prepare_unit_copy_values(self, unit):
+        """The frozen copies of ``unit`` (at signing, and again when an amendment moves the contract)."""
+        return {
+            "unit_id": unit.id,
+            "layout_id": unit.layout_id.id,
+            "gross_area": unit.gross_area,
+            "inner_area": unit.inner_area,
+            "shared_area": unit.shared_area,
+            "unit_price": unit.unit_price,
+            "list_price": unit.total_price,
+        }
+
+    def _amendment_installments_to_regenerate(self):
+        """The installments an amendment may replace: all after the deposit in this slice (realty_finance narrows
+        it to the unpaid ones)."""
+        self.ensure_one()
+        return self.installment_ids.filtered(lambda line: line.kind != "deposit")
+
+    def _regenerate_installments(self):
+        """Replace the regenerable installments by the plan's split of what the kept ones leave of the price."""
+        self.ensure_one()
+        replaced = self._amendment_installments_to_regenerate()
+        kept = self.installment_ids - replaced
+        rest = self.currency_id.round(self.price - sum(kept.mapped("amount")))
+        if self.currency_id.compare_amounts(rest, 0) < 0:
+            raise UserError(
+                self.env._("The new price of %(contract)s is below what its schedule keeps.", contract=self.name)
+            )
+        items = self.payment_plan_id._compute_schedule(rest, self.date_signed)
+        start = max(kept.mapped("sequence"), default=0) + 1
+        commands = [Command.delete(line.id) for line in replaced]
+        commands += [
+            Command.create(self._prepare_installment_values(item, sequence))
+            for sequence, item in enumerate(items, start=start)
+        ]
+        self._action_env().write({"installment_ids": commands})
 
     def _get_form_action(self):
         action = self.env["ir.actions.act_window"]._for_xml_id("realty_contract.realty_contract_action")

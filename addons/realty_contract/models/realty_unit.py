@@ -17,6 +17,7 @@ class RealtyUnit(models.Model):
             ("reserved", "contracted"),  # contract signed
             ("contracted", "delivered"),  # handed over (交房)
             ("contracted", "available"),  # contract terminated (退房)
+            ("available", "contracted"),  # an amendment moves a signed contract to this unit (换房)
         }
 
     # ------------------------------------------------------------------
