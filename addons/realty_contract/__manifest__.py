@@ -13,7 +13,7 @@ the payment plan, and the states signed → registered (网签备案) → delive
     "author": "Realty CRM contributors",
     "website": "https://github.com/realty-crm/realty-crm",
     "license": "LGPL-3",
-    "depends": ["realty_sales"],
+    "depends": ["realty_sales", "portal"],
     "data": [
         "security/ir.model.access.csv",
         "security/ir_rule.xml",
@@ -23,6 +23,11 @@ the payment plan, and the states signed → registered (网签备案) → delive
         "views/realty_reservation_views.xml",
         "views/crm_lead_views.xml",
         "views/realty_contract_menus.xml",
+        "views/realty_contract_template_views.xml",
+        "data/realty_contract_template_data.xml",
+        "report/realty_contract_reports.xml",
+        "report/realty_contract_templates.xml",
+        "views/realty_contract_verify_templates.xml",
     ],
     "demo": [
         "demo/realty_contract_demo.xml",

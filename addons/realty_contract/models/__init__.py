@@ -7,3 +7,5 @@ from . import realty_reservation
 from . import realty_unit
 from . import realty_contract_amendment
 from . import realty_contract_amendment_buyer
+from . import realty_contract_document
+from . import realty_contract_template
