@@ -49,7 +49,10 @@ class RealtyContract(models.Model):
     def _store_signed_pdf(self):
         """Render each signed contract's PDF once: the report keeps it as an attachment (``attachment_use``) and
         returns that file from then on; its SHA-256 goes to the chatter. Tests render HTML (no file) unless they
-        force the rendering."""
+        force the rendering. Contracts signed while modules load (demo data) are rendered at their first print
+        instead: wkhtmltopdf needs the running server, or it writes a blank page."""
+        if not self.pool.ready:
+            return
         report = self.env["ir.actions.report"]
         for contract in self:
             contract._portal_ensure_token()
