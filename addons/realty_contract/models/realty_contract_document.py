@@ -34,6 +34,15 @@ class RealtyContract(models.Model):
             contract._action_env().sudo().write({"access_token": str(uuid.uuid4())})
         return self[:1].access_token
 
+    def contract_pdf_name(self):
+        """The stored file of the contract's current terms (the report's ``attachment`` expression): the one
+        signed, then a new one after each applied amendment; drafts and cancelled contracts are never stored."""
+        self.ensure_one()
+        if self.state in ("draft", "cancelled"):
+            return False
+        applied = len(self.sudo().amendment_ids.filtered(lambda amendment: amendment.state == "applied"))
+        return f"{self.name}-{applied}.pdf" if applied else f"{self.name}.pdf"
+
     def _verification_url(self):
         """The public verification page, ASCII only (the QR widget encodes nothing else)."""
         self.ensure_one()

@@ -122,6 +122,20 @@ class TestContractReport(HttpCase, RealtyContractCase):
         ):
             self.assertEqual(self.url_open(url).status_code, 404, url)
 
+    def test_an_applied_amendment_names_a_new_file(self):
+        contract = self._signed_contract()
+        self.assertEqual(contract.contract_pdf_name(), f"{contract.name}.pdf")
+        amendment = (
+            self.env["realty.contract.amendment"]
+            .with_user(self.salesperson)
+            .create({"contract_id": contract.id, "kind": "price_plan", "reason": "Discount", "new_price": 1_900_000.0})
+        )
+        amendment.action_submit()
+        self.assertEqual(contract.contract_pdf_name(), f"{contract.name}.pdf", "not applied yet")
+        amendment.with_user(self.manager).action_approve()
+        self.assertEqual(contract.contract_pdf_name(), f"{contract.name}-1.pdf")
+        self.assertIn("1,900,000.00", self._html(contract))
+
     def test_buyer_names_are_masked(self):
         contract = self._draft_contract()
         contract.buyer_ids.partner_id.name = "张三"
