@@ -79,6 +79,21 @@ class RealtyActionGuardMixin(models.AbstractModel):
             self.env._("These fields change only through the document's actions: %(fields)s.", fields=labels)
         )
 
+    def _check_state(self, *states):
+        """Refuse (UserError) unless every record is in one of ``states``: the precondition of an action."""
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for record in self:
+            if record.state not in states:
+                raise UserError(
+                    self.env._(
+                        "%(document)s %(record)s is %(state)s; this needs it to be %(expected)s.",
+                        document=self.env["ir.model"]._get(self._name).name,
+                        record=record.display_name,
+                        state=labels[record.state],
+                        expected=" / ".join(labels[state] for state in states),
+                    )
+                )
+
     def _guard_state_label(self):
         if "state" not in self._fields:
             return ""

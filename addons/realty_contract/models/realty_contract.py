@@ -224,19 +224,6 @@ class RealtyContract(models.Model):
     # BUSINESS METHODS
     # ------------------------------------------------------------------
 
-    def _check_state(self, *states):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for contract in self:
-            if contract.state not in states:
-                raise UserError(
-                    self.env._(
-                        "Contract %(name)s is %(state)s; this needs it to be %(expected)s.",
-                        name=contract.name,
-                        state=labels[contract.state],
-                        expected=" / ".join(labels[state] for state in states),
-                    )
-                )
-
     def _next_number(self):
         """The next number of the contract's company (HT2026-00001), from that company's own sequence."""
         Sequence = self.env["ir.sequence"].sudo()

@@ -275,19 +275,6 @@ class RealtyReservation(models.Model):
     # BUSINESS METHODS
     # ------------------------------------------------------------------
 
-    def _check_state(self, *states):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for reservation in self:
-            if reservation.state not in states:
-                raise UserError(
-                    self.env._(
-                        "Reservation %(name)s is %(state)s; this needs it to be %(expected)s.",
-                        name=reservation.name,
-                        state=labels[reservation.state],
-                        expected=" / ".join(labels[state] for state in states),
-                    )
-                )
-
     def _check_approver(self, message=None):
         """Approving a discount is a sales manager's right of its own, not a consequence of other write rights."""
         self.check_access("write")
