@@ -152,13 +152,15 @@ class TestSalesBoard(RealtySalesCase):
     # ------------------------------------------------------------------
 
     def test_panel_actions_follow_access_rights(self):
+        own = ("reserve", "release", "hold", "unhold")  # later addons add theirs (realty_contract: create a contract)
+
         def keys(user):
-            return [action["key"] for action in self._board(user)["actions"]]
+            return [action["key"] for action in self._board(user)["actions"] if action["key"] in own]
 
         self.assertEqual(keys(self.salesperson), ["reserve"])
         self.assertEqual(keys(self.manager), ["reserve", "release", "hold", "unhold"])
-        self.assertEqual(keys(self.finance), [])
-        self.assertEqual(keys(self.executive), [])
+        self.assertEqual(self._board(self.finance)["actions"], [])  # readers are offered nothing at all
+        self.assertEqual(self._board(self.executive)["actions"], [])
 
     def test_panel_shows_the_reservation_to_whom_may_read_it(self):
         reservation = self._reservation()
