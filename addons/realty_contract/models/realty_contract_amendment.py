@@ -263,7 +263,7 @@ class RealtyContractAmendment(models.Model):
     def _apply_buyers(self, contract):
         """更名: the buyers are replaced by the request's lines."""
         commands = [Command.delete(buyer.id) for buyer in contract.buyer_ids]
-        commands += [Command.create(line._prepare_buyer_values()) for line in self.new_buyer_ids]
+        commands += [Command.create(line._identity_values()) for line in self.new_buyer_ids]
         contract.write({"buyer_ids": commands})
         contract._check_signable()
 

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .realty_contract_buyer import id_card_check_digit
+from .realty_buyer_identity_mixin import id_card_check_digit
 
 # demo reservation → (the first 17 digits of its buyer's 身份证: 杭州 area code, birth date, sequence; the state
 # its contract is played to)

@@ -2,7 +2,7 @@ from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .common import VALID_ID_CARD, RealtyContractCase
-from odoo.addons.realty_contract.models.realty_contract_buyer import id_card_check_digit, is_valid_id_card
+from odoo.addons.realty_contract.models.realty_buyer_identity_mixin import id_card_check_digit, is_valid_id_card
 
 
 @tagged("post_install", "-at_install")
