@@ -2,6 +2,7 @@ import re
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
 
 ID_TYPES = [
     ("id_card", "ID Card"),
@@ -82,3 +83,21 @@ class RealtyBuyerIdentityMixin(models.AbstractModel):
                     self.env._("Enter the ID number of buyer %(buyer)s.", buyer=buyer.partner_id.display_name)
                 )
         self._check_id_number()
+
+    def _check_buyer_set(self, document):
+        """These buyers sign ``document`` together: at least one, exactly one main buyer, shares of exactly 100 %,
+        every ID number given (and valid, for a 身份证)."""
+        if not self:
+            raise UserError(self.env._("Add the buyers of %(document)s.", document=document))
+        if len(self.filtered("is_main")) != 1:
+            raise UserError(self.env._("The buyers of %(document)s need exactly one main buyer.", document=document))
+        total = sum(self.mapped("share"))
+        if float_compare(total, 100.0, precision_digits=2):
+            raise UserError(
+                self.env._(
+                    "The buyers' shares of %(document)s total %(total)s %%; they must total exactly 100 %%.",
+                    document=document,
+                    total=round(total, 2),
+                )
+            )
+        self._check_identity()

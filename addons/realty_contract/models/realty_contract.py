@@ -1,6 +1,5 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import float_compare
 
 CONTRACT_STATES = [
     ("draft", "Draft"),
@@ -277,24 +276,7 @@ class RealtyContract(models.Model):
     def _check_signable(self):
         """A contract is signed by identified buyers, one of them the main buyer, owning exactly 100 %."""
         self.ensure_one()
-        if not self.buyer_ids:
-            raise UserError(self.env._("Add the buyers of %(contract)s before signing.", contract=self.name))
-        if len(self.buyer_ids.filtered("is_main")) != 1:
-            raise UserError(self.env._("Contract %(contract)s needs exactly one main buyer.", contract=self.name))
-        self._check_shares()
-        self.buyer_ids._check_identity()
-
-    def _check_shares(self):
-        for contract in self:
-            total = sum(contract.buyer_ids.mapped("share"))
-            if float_compare(total, 100.0, precision_digits=2):
-                raise UserError(
-                    self.env._(
-                        "The buyers' shares of %(contract)s total %(total)s %%; they must total exactly 100 %%.",
-                        contract=contract.name,
-                        total=round(total, 2),
-                    )
-                )
+        self.buyer_ids._check_buyer_set(self.name)
 
     def _check_buyers_editable(self):
         """Buyers change with their contract's draft only; afterwards through the contract's actions."""

@@ -1,6 +1,5 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import float_compare
 
 AMENDMENT_KINDS = [
     ("unit_change", "Unit Change"),
@@ -211,17 +210,7 @@ class RealtyContractAmendment(models.Model):
             )
 
     def _check_request_buyers(self):
-        buyers = self.new_buyer_ids
-        if not buyers:
-            raise UserError(self.env._("Enter the new buyers."))
-        if len(buyers.filtered("is_main")) != 1:
-            raise UserError(self.env._("The new buyers need exactly one main buyer."))
-        total = sum(buyers.mapped("share"))
-        if float_compare(total, 100.0, precision_digits=2):
-            raise UserError(
-                self.env._("The new buyers' shares total %(total)s %%; they must total exactly 100 %%.", total=total)
-            )
-        buyers._check_identity()
+        self.new_buyer_ids._check_buyer_set(self.contract_id.name)
 
     def _check_request_price_plan(self):
         if not (self.new_price or self.new_payment_plan_id):
