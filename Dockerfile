@@ -8,6 +8,9 @@ USER root
 # phonenumbers (requirements.txt; phone_validation) is already in the image: Debian's python3-phonenumbers.
 # The image's Python is Debian/Ubuntu-managed (PEP 668), hence --break-system-packages.
 RUN pip3 install --no-cache-dir --break-system-packages cn2an websocket-client pytest
+# OCA addons (pins as in requirements.txt). The image's Odoo is a .deb, not a pip distribution, so pip could not
+# resolve their requirement odoo==19.0.*: --no-deps, and their own dependencies (xlsxwriter, xlrd) are in the image.
+RUN pip3 install --no-cache-dir --break-system-packages --no-deps odoo-addon-report_xlsx==19.0.1.0.2.2
 
 # A browser for the tours (Odoo skips browser tests when none is on PATH). Ubuntu's own chromium
 # package is only a snap wrapper that cannot run in a container, so Google Chrome is used (amd64 only).

@@ -12,8 +12,8 @@ the payment plan, and the states signed → registered (网签备案) → delive
     "category": "Sales/Real Estate",
     "author": "Realty CRM contributors",
     "website": "https://github.com/realty-crm/realty-crm",
-    "license": "LGPL-3",
-    "depends": ["realty_sales", "portal"],
+    "license": "AGPL-3",  # it depends on OCA's report_xlsx (AGPL-3)
+    "depends": ["realty_sales", "portal", "report_xlsx"],
     "data": [
         "security/ir.model.access.csv",
         "security/ir_rule.xml",
