@@ -1,4 +1,5 @@
 from . import crm_lead
+from . import ir_actions_report
 from . import realty_buyer_identity_mixin
 from . import realty_contract
 from . import realty_contract_buyer

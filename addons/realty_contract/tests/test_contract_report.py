@@ -1,15 +1,36 @@
 import hashlib
+import io
+import logging
 import shutil
 import subprocess
+import time
 import unittest
+
+from reportlab.pdfgen import canvas
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
+from odoo.tools.pdf import PdfFileReader
 
 from .common import VALID_ID_CARD, RealtyContractCase
 from odoo.addons.realty_base.tools import amount_to_chinese_upper
 
 REPORT = "realty_contract.realty_contract_report"
+
+_logger = logging.getLogger(__name__)
+
+
+def pdf_text(content):
+    """The text of a PDF on one line (pdftotext)."""
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=content, capture_output=True, check=True
+    ).stdout.decode()
+    return " ".join(text.split())
+
+
+def skip_without_pdf_tools():
+    if not (shutil.which("wkhtmltopdf") and shutil.which("pdftotext")):
+        raise unittest.SkipTest("needs wkhtmltopdf and pdftotext (poppler-utils)")
 
 
 @tagged("post_install", "-at_install")
@@ -38,6 +59,46 @@ class TestContractReport(HttpCase, RealtyContractCase):
 
     def _html(self, contract, user=None):
         return self._report(user)._render_qweb_html(REPORT, contract.ids)[0].decode()
+
+    def _many_contracts(self, count):
+        """``count`` draft contracts of the salesperson, one per unit of a new building (2 units a floor)."""
+        building = self.env["realty.building"].create({"project_id": self.project.id, "name": "Print", "code": "P"})
+        units = building._create_units(
+            [
+                {
+                    "floor": index // 2 + 1,
+                    "position": index % 2 + 1,
+                    "layout_id": self.layout_2br.id,
+                    "gross_area": 100.0,
+                    "inner_area": 80.0,
+                    "unit_price": 20000.0,
+                }
+                for index in range(count)
+            ]
+        )
+        units.action_release()
+        reservations = self.env["realty.reservation"]
+        for unit in units:
+            reservations |= self._reservation(unit=unit)
+        reservations.action_confirm()
+        action = reservations.action_create_contract()
+        return self.env["realty.contract"].with_user(self.salesperson).search(action["domain"], order="id")
+
+    def _store_pdf(self, contract, text):
+        """Store a one-page PDF saying ``text`` as ``contract``'s current file, as the report does."""
+        stream = io.BytesIO()
+        pdf = canvas.Canvas(stream)
+        pdf.drawString(72, 720, text)
+        pdf.save()
+        return self.env["ir.attachment"].create(
+            {
+                "name": contract.contract_pdf_name(),
+                "raw": stream.getvalue(),
+                "res_model": "realty.contract",
+                "res_id": contract.id,
+                "type": "binary",
+            }
+        )
 
     def test_draft_preview_renders_clauses_safely(self):
         contract = self._draft_contract()
@@ -75,8 +136,7 @@ class TestContractReport(HttpCase, RealtyContractCase):
         self.assertEqual(self.template.version, 2, "only the clauses make a new version")
 
     def test_signing_stores_the_pdf_and_reprints_it_unchanged(self):
-        if not (shutil.which("wkhtmltopdf") and shutil.which("pdftotext")):
-            raise unittest.SkipTest("needs wkhtmltopdf and pdftotext (poppler-utils)")
+        skip_without_pdf_tools()
         contract = self._draft_contract()
         contract.buyer_ids.write({"id_number": VALID_ID_CARD})
         contract.with_context(force_report_rendering=True).action_sign()
@@ -87,10 +147,7 @@ class TestContractReport(HttpCase, RealtyContractCase):
         digest = hashlib.sha256(signed_bytes).hexdigest()
         self.assertIn(digest, contract.message_ids[0].body)
 
-        text = subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", "-", "-"], input=signed_bytes, capture_output=True, check=True
-        ).stdout.decode()
-        text = " ".join(text.split())
+        text = pdf_text(signed_bytes)
         for expected in (contract.name, amount_to_chinese_upper(contract.price), VALID_ID_CARD, "Chen Jie"):
             self.assertIn(expected, text)
 
@@ -100,6 +157,35 @@ class TestContractReport(HttpCase, RealtyContractCase):
         )
         self.assertEqual(report_type, "pdf")
         self.assertEqual(reprinted, signed_bytes, "a signed contract prints the file stored at signing")
+
+    def test_printing_50_contracts_gives_one_pdf(self):
+        """The list's Print of 50 contracts on any wkhtmltopdf: one PDF, each contract rendered on its own run
+        (drafts, a signed one not stored yet) or its stored file reused as it is, in the order printed."""
+        skip_without_pdf_tools()
+        contracts = self._many_contracts(50)
+        stored, unstored = contracts[:10], contracts[10:12]
+        (stored | unstored).buyer_ids.write({"id_number": VALID_ID_CARD})
+        (stored | unstored).action_sign()  # tests render HTML: nothing is stored at signing here
+        for contract in stored:  # stands for the file stored at signing, which no rendering would give
+            self._store_pdf(contract, f"Stored copy of {contract.name}")
+
+        start = time.perf_counter()
+        content, report_type = (
+            self._report().with_context(force_report_rendering=True)._render_qweb_pdf(REPORT, contracts.ids)
+        )
+        elapsed = time.perf_counter() - start
+        _logger.info("Printed %s contracts (%s stored) as one PDF in %.1f s", len(contracts), len(stored), elapsed)
+
+        self.assertEqual(report_type, "pdf")
+        text = pdf_text(content)
+        positions = [text.find(contract.name) for contract in contracts]
+        self.assertNotIn(-1, positions, "every contract is in the PDF")
+        self.assertEqual(positions, sorted(positions), "in the order printed")
+        for contract in stored:
+            self.assertIn(f"Stored copy of {contract.name}", text)
+        self.assertGreaterEqual(len(PdfFileReader(io.BytesIO(content)).pages), len(contracts))
+        unstored.invalidate_recordset(["signed_pdf_id"])
+        self.assertTrue(all(unstored.mapped("signed_pdf_id")), "a signed contract is stored at its first print")
 
     def test_verification_page_for_anonymous_visitors(self):
         contract = self._signed_contract()
