@@ -55,6 +55,12 @@ class RealtyContract(models.Model):
         self._store_signed_pdf()
         return result
 
+    def action_print(self):
+        """Print the contract: the file of its current terms once signed, a preview marked 草稿 while draft."""
+        self.check_access("read")
+        self._check_printable()
+        return self.env.ref(CONTRACT_REPORT).report_action(self, config=False)
+
     def _store_signed_pdf(self):
         """Render each signed contract's PDF once: the report keeps it as an attachment (``attachment_use``) and
         returns that file from then on; its SHA-256 goes to the chatter. Tests render HTML (no file) unless they

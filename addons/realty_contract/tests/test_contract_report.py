@@ -222,6 +222,17 @@ class TestContractReport(HttpCase, RealtyContractCase):
         self.assertEqual(contract.contract_pdf_name(), f"{contract.name}-1.pdf")
         self.assertIn("1,900,000.00", self._html(contract))
 
+    def test_print_button_prints_the_contract(self):
+        contract = self._draft_contract()
+        action = contract.action_print()
+        self.assertEqual(action["type"], "ir.actions.report")
+        self.assertEqual(action["context"]["active_ids"], contract.ids)
+        html = self._report()._render_qweb_html(action["report_name"], action["context"]["active_ids"])[0]
+        self.assertIn(contract.name, html.decode())
+        contract.action_cancel()
+        with self.assertRaises(UserError):
+            contract.action_print()
+
     def test_buyer_names_are_masked(self):
         contract = self._draft_contract()
         contract.buyer_ids.partner_id.name = "张三"
