@@ -219,7 +219,8 @@ class RealtyContractAmendment(models.Model):
             raise UserError(self.env._("The new contract price cannot be negative."))
 
     def _apply(self):
-        """Apply the approved change in this transaction; the contract's chatter logs it with before/after."""
+        """Apply the approved change in this transaction; the contract's chatter logs it with before/after, and the
+        PDF of the amended terms is stored next to the earlier ones with its SHA-256."""
         self.ensure_one()
         self._check_request()
         contract = self.contract_id
@@ -230,6 +231,7 @@ class RealtyContractAmendment(models.Model):
             {**self._prepare_decision_values("applied"), "summary_before": before, "summary_after": after}
         )
         contract.message_post(body=self._apply_message(before, after))
+        contract._store_current_pdf()
 
     def _prepare_decision_values(self, state):
         return {"state": state, "approved_by_id": self.env.uid, "date_decided": fields.Datetime.now()}

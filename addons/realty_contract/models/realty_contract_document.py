@@ -40,8 +40,12 @@ class RealtyContract(models.Model):
         self.ensure_one()
         if self.state in ("draft", "cancelled"):
             return False
-        applied = len(self.sudo().amendment_ids.filtered(lambda amendment: amendment.state == "applied"))
+        applied = self._applied_amendment_count()
         return f"{self.name}-{applied}.pdf" if applied else f"{self.name}.pdf"
+
+    def _applied_amendment_count(self):
+        self.ensure_one()
+        return len(self.sudo().amendment_ids.filtered(lambda amendment: amendment.state == "applied"))
 
     def _verification_url(self):
         """The public verification page, ASCII only (the QR widget encodes nothing else)."""
@@ -50,9 +54,9 @@ class RealtyContract(models.Model):
         return f"{self.get_base_url()}{self.access_url}?access_token={self.access_token}"
 
     def action_sign(self):
-        """EXTENDS the signing: the contract as signed is rendered and stored (see ``_store_signed_pdf``)."""
+        """EXTENDS the signing: the contract as signed is rendered and stored (see ``_store_current_pdf``)."""
         result = super().action_sign()
-        self._store_signed_pdf()
+        self._store_current_pdf()
         return result
 
     def action_print(self):
@@ -61,9 +65,10 @@ class RealtyContract(models.Model):
         self._check_printable()
         return self.env.ref(CONTRACT_REPORT).report_action(self, config=False)
 
-    def _store_signed_pdf(self):
-        """Render each signed contract's PDF once: the report keeps it as an attachment (``attachment_use``) and
-        returns that file from then on; its SHA-256 goes to the chatter. Tests render HTML (no file) unless they
+    def _store_current_pdf(self):
+        """Render the PDF of each contract's current terms once, at signing and after each applied amendment
+        (``contract_pdf_name`` names a new file then): the report keeps it as an attachment (``attachment_use``)
+        and returns that file from then on; its SHA-256 goes to the chatter. Tests render HTML (no file) unless they
         force the rendering. Contracts signed while modules load (demo data) are rendered at their first print
         instead: wkhtmltopdf needs the running server, or it writes a blank page."""
         if not self.pool.ready:
@@ -79,11 +84,12 @@ class RealtyContract(models.Model):
             if not attachment:
                 raise UserError(self.env._("The PDF of contract %(name)s could not be stored.", name=contract.name))
             digest = hashlib.sha256(attachment.sudo().raw).hexdigest()
-            contract.message_post(
-                body=self.env._(
-                    "Signed contract stored as %(file)s, SHA-256 %(digest)s.", file=attachment.name, digest=digest
-                )
-            )
+            contract.message_post(body=contract._stored_pdf_message(attachment.name, digest))
+
+    def _stored_pdf_message(self, file_name, digest):
+        if self._applied_amendment_count():
+            return self.env._("Amended contract stored as %(file)s, SHA-256 %(digest)s.", file=file_name, digest=digest)
+        return self.env._("Signed contract stored as %(file)s, SHA-256 %(digest)s.", file=file_name, digest=digest)
 
     def _check_printable(self):
         labels = dict(self._fields["state"]._description_selection(self.env))

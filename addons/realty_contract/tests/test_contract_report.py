@@ -222,6 +222,40 @@ class TestContractReport(HttpCase, RealtyContractCase):
         self.assertEqual(contract.contract_pdf_name(), f"{contract.name}-1.pdf")
         self.assertIn("1,900,000.00", self._html(contract))
 
+    def test_an_applied_amendment_stores_and_fingerprints_the_new_terms(self):
+        skip_without_pdf_tools()
+        contract = self._draft_contract()
+        contract.buyer_ids.write({"id_number": VALID_ID_CARD})
+        contract.with_context(force_report_rendering=True).action_sign()
+        signed = contract.signed_pdf_id
+        signed_bytes = signed.sudo().raw
+        amendment = (
+            self.env["realty.contract.amendment"]
+            .with_user(self.salesperson)
+            .create({"contract_id": contract.id, "kind": "price_plan", "reason": "Discount", "new_price": 1_900_000.0})
+        )
+        amendment.action_submit()
+        amendment.with_user(self.manager).with_context(force_report_rendering=True).action_approve()
+
+        contract.invalidate_recordset(["signed_pdf_id"])
+        amended = contract.signed_pdf_id
+        self.assertEqual(amended.name, f"{contract.name}-1.pdf")
+        self.assertNotEqual(amended, signed)
+        self.assertEqual(signed.sudo().raw, signed_bytes, "the file signed stays as it was")
+        amended_bytes = amended.sudo().raw
+        digest = hashlib.sha256(amended_bytes).hexdigest()
+        self.assertNotEqual(digest, hashlib.sha256(signed_bytes).hexdigest())
+        self.assertIn(digest, contract.message_ids[0].body)
+        self.assertIn(amended.name, contract.message_ids[0].body)
+        text = pdf_text(amended_bytes)
+        self.assertIn("1,900,000.00", text)
+        self.assertIn(amount_to_chinese_upper(1_900_000.0), text)
+
+        reprinted, _report_type = (
+            self._report().with_context(force_report_rendering=True)._render_qweb_pdf(REPORT, contract.ids)
+        )
+        self.assertEqual(reprinted, amended_bytes, "a reprint gives the file of the amended terms")
+
     def test_print_button_prints_the_contract(self):
         contract = self._draft_contract()
         action = contract.action_print()
