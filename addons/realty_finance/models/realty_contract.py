@@ -1,0 +1,85 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.realty_finance.models.realty_installment import ACCOUNTING_READERS
+
+
+class RealtyContract(models.Model):
+    """A contract's money as accounting sees it: invoiced, paid, open and overdue, summed from its schedule."""
+
+    _inherit = "realty.contract"
+
+    invoice_ids = fields.One2many(
+        "account.move", "realty_contract_id", "Invoices", readonly=True, groups=ACCOUNTING_READERS
+    )
+    payment_ids = fields.One2many(
+        "account.payment", "realty_contract_id", "Payments", readonly=True, groups=ACCOUNTING_READERS
+    )
+    amount_invoiced = fields.Monetary("Invoiced", compute="_compute_receivables")
+    amount_paid = fields.Monetary("Paid", compute="_compute_receivables")
+    amount_residual = fields.Monetary("Open", compute="_compute_receivables")
+    amount_overdue = fields.Monetary("Overdue", compute="_compute_receivables")
+    amount_unbilled = fields.Monetary("Not Billed Yet", compute="_compute_receivables")
+    invoice_count = fields.Integer(compute="_compute_receivables")
+
+    @api.depends("installment_ids.amount", "installment_ids.amount_paid", "installment_ids.amount_residual")
+    def _compute_receivables(self):
+        for contract in self:
+            lines = contract.installment_ids
+            billed = lines.filtered(lambda line: line.billing_state != "pending")
+            contract.amount_invoiced = sum(billed.mapped("amount"))
+            contract.amount_paid = sum(lines.mapped("amount_paid"))
+            contract.amount_residual = sum(lines.mapped("amount_residual"))
+            contract.amount_overdue = sum(lines.filtered("days_overdue").mapped("amount_residual"))
+            contract.amount_unbilled = sum((lines - billed).mapped("amount"))
+            contract.invoice_count = len(billed)
+
+    def action_bill_installments(self):
+        """Bill now what falls due within the company's lead days (what the daily cron would bill)."""
+        Installment = self.env["realty.installment"]
+        due = Installment.search(
+            [("contract_id", "in", self.ids)] + Installment._billable_domain(self.company_id[:1])[1:]
+        )
+        invoices = due._bill()
+        if not invoices:
+            raise UserError(self.env._("Nothing is due for billing on %(contracts)s.", contracts=self._names()))
+        return invoices._get_records_action(name=self.env._("Invoices"))
+
+    def action_view_invoices(self):
+        self.ensure_one()
+        return self.invoice_ids._get_records_action(name=self.env._("Invoices"))
+
+    def action_receive_payment(self):
+        """Receive money for this contract: it pays the oldest open installments first."""
+        self.ensure_one()
+        self._check_state("signed", "registered", "delivered")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Receive Payment"),
+            "res_model": "realty.payment.receive",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_contract_id": self.id},
+        }
+
+    def _allocate_payment(self, payment):
+        """Reconcile ``payment`` with this contract's open invoices: Odoo matches them by due date, so the oldest
+        installments are paid first, the last one reached partly; what is left stays open as customer credit."""
+        self.ensure_one()
+        open_lines = self.env["account.move.line"].search(
+            [
+                ("move_id", "in", self.invoice_ids.ids),
+                ("parent_state", "=", "posted"),
+                ("account_type", "=", "asset_receivable"),
+                ("reconciled", "=", False),
+            ]
+        )
+        payment_lines = payment.move_id.line_ids.filtered(
+            lambda line: line.account_type == "asset_receivable" and not line.reconciled
+        )
+        for lines in (payment_lines | open_lines).grouped("account_id").values():
+            if any(line.balance < 0 for line in lines) and any(line.balance > 0 for line in lines):
+                lines.reconcile()
+
+    def _names(self):
+        return ", ".join(self.mapped("name"))
