@@ -1,4 +1,6 @@
 from odoo import Command, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 
 class RealtyReservation(models.Model):
@@ -23,8 +25,10 @@ class RealtyReservation(models.Model):
     def action_create_contract(self):
         """Draft the purchase contract of a confirmed reservation with its agreed terms; the reservation is
         converted (and keeps the unit taken until the contract is signed or cancelled)."""
-        self._check_state("confirmed")
         self.check_access("write")
+        self._lock_rows()
+        self._check_no_contract_yet()
+        self._check_state("confirmed")
         contracts = (
             self.env["realty.contract"]
             ._action_env()
@@ -39,6 +43,29 @@ class RealtyReservation(models.Model):
     # ------------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------------
+
+    def _lock_rows(self):
+        """Lock the reservations until the end of the transaction, then reread their state: of two Create Contract
+        clicked at once (two tabs, two users), the second waits for the first, then finds the reservation converted
+        (its retried transaction does) instead of running into the unique index on live contracts."""
+        if not self.ids:
+            return
+        self.flush_recordset(["state"])
+        self.env.cr.execute(
+            SQL("SELECT id FROM realty_reservation WHERE id IN %s ORDER BY id FOR UPDATE", tuple(self.ids))
+        )
+        self.invalidate_recordset(["state"])
+
+    def _check_no_contract_yet(self):
+        for reservation in self.filtered(lambda r: r.state == "converted"):
+            contract = reservation.sudo().contract_ids.filtered(lambda c: c.state != "cancelled")[:1]
+            raise UserError(
+                self.env._(
+                    "Reservation %(reservation)s already has its contract %(contract)s.",
+                    reservation=reservation.name,
+                    contract=contract.name or "",
+                )
+            )
 
     def _prepare_contract_values(self):
         """The contract's copy of the reservation's agreed terms and of the unit as it is now."""

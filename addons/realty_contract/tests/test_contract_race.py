@@ -1,0 +1,227 @@
+import threading
+import time
+import uuid
+
+from psycopg2 import errors
+
+from odoo import SUPERUSER_ID, Command, api
+from odoo.exceptions import UserError
+from odoo.sql_db import db_connect
+from odoo.tests import BaseCase, tagged
+from odoo.tests.common import get_db_name
+from odoo.tools import mute_logger
+
+from .common import VALID_ID_CARD
+
+
+@tagged("post_install", "-at_install")
+class TestContractRace(BaseCase):
+    """Two separate database transactions make or sign the contract of one unit at once: exactly one wins, the
+    other gets a UserError and leaves nothing behind; PostgreSQL keeps one live contract per unit whatever the code.
+
+    The data is committed for real (the racers need to see it), so the class cleans up after itself.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.db = db_connect(get_db_name())
+        cls.tag = uuid.uuid4().hex[:8]
+        with cls.db.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            project = env["realty.project"].create({"name": f"Race Towers {cls.tag}"})
+            cls.building_id = env["realty.building"].create({"project_id": project.id, "name": "Race", "code": "R"}).id
+            cls.project_id = project.id
+            cls.plan_id = (
+                env["realty.payment.plan"]
+                .create({"name": f"Race plan {cls.tag}", "line_ids": [Command.create({"name": "All", "share": 100})]})
+                .id
+            )
+            cls.partner_id = env["res.partner"].create({"name": "Race Buyer"}).id
+            # a salesperson, and a sales manager (who may sign any contract of the company)
+            cls.user_ids = [
+                env["res.users"]
+                .create(
+                    {
+                        "name": f"Contract Racer {index}",
+                        "login": f"realty_contract_racer_{index}_{cls.tag}",
+                        "group_ids": [Command.link(env.ref(group).id)],
+                    }
+                )
+                .id
+                for index, group in enumerate(
+                    ("realty_base.group_realty_salesperson", "realty_base.group_realty_manager"), start=1
+                )
+            ]
+            cr.commit()
+        cls.floor = 0
+
+    @classmethod
+    def tearDownClass(cls):
+        with cls.db.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            units = env["realty.unit"].search([("building_id", "=", cls.building_id)])
+            contracts = env["realty.contract"].search([("unit_id", "in", units.ids)])
+            contracts._action_env().write({"state": "cancelled"})
+            contracts.unlink()
+            env["realty.reservation"].search([("unit_id", "in", units.ids)]).unlink()
+            units.unlink()
+            env["realty.building"].browse(cls.building_id).unlink()
+            env["realty.project"].browse(cls.project_id).unlink()
+            env["res.users"].browse(cls.user_ids).unlink()
+            env["res.partner"].browse(cls.partner_id).unlink()
+            env["realty.payment.plan"].browse(cls.plan_id).unlink()
+            cr.commit()
+        super().tearDownClass()
+
+    def _committed_reservation(self):
+        """A new released unit and its reservation by the first racer, confirmed and committed."""
+        type(self).floor += 1
+        with self.db.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            unit = env["realty.unit"].create(
+                {
+                    "building_id": self.building_id,
+                    "floor": self.floor,
+                    "position": 1,
+                    "gross_area": 90,
+                    "inner_area": 75,
+                    "unit_price": 20000,
+                }
+            )
+            unit.action_release()
+            reservation = env["realty.reservation"].create(
+                {
+                    "unit_id": unit.id,
+                    "partner_id": self.partner_id,
+                    "payment_plan_id": self.plan_id,
+                    "user_id": self.user_ids[0],
+                }
+            )
+            reservation.action_confirm()
+            cr.commit()
+            return reservation.id, unit.id
+
+    def _committed_draft_contract(self):
+        reservation_id, unit_id = self._committed_reservation()
+        with self.db.cursor() as cr:
+            env = api.Environment(cr, self.user_ids[0], {})
+            action = env["realty.reservation"].browse(reservation_id).action_create_contract()
+            contract = env["realty.contract"].browse(action["res_id"])
+            contract.buyer_ids.write({"id_number": VALID_ID_CARD})
+            cr.commit()
+            return contract.id, unit_id
+
+    def _race(self, work, user_ids):
+        """Run ``work(env)`` in two threads, each in its own transaction as one of ``user_ids``, started together.
+
+        The environments are made here: the test runner holds the registry lock, so threads cannot look it up.
+        """
+        barrier, outcomes = threading.Barrier(2, timeout=30), [None, None]
+        cursors = [self.db.cursor() for _index in (0, 1)]
+        envs = [api.Environment(cr, uid, {}) for cr, uid in zip(cursors, user_ids)]
+
+        def racer(index):
+            env = envs[index]
+            barrier.wait()
+            for _attempt in range(5):  # like Odoo's request handler: retry a transaction that lost a race
+                try:
+                    work(env)
+                    env.cr.commit()
+                    outcomes[index] = "won"
+                    return
+                except errors.SerializationFailure:
+                    env.cr.rollback()
+                    env.transaction.clear()
+                    time.sleep(0.1)
+                except (UserError, errors.UniqueViolation) as error:
+                    env.cr.rollback()
+                    outcomes[index] = error
+                    return
+
+        threads = [threading.Thread(target=racer, args=(index,)) for index in (0, 1)]
+        try:
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=60)
+        finally:
+            for cr in cursors:
+                cr.close()
+        return outcomes
+
+    def _loser(self, outcomes):
+        self.assertEqual(outcomes.count("won"), 1, outcomes)
+        return next(outcome for outcome in outcomes if outcome != "won")
+
+    def _rows(self, query, *params):
+        with self.db.cursor() as cr:
+            cr.execute(query, params)
+            return cr.fetchall()
+
+    def test_1_create_contract_clicked_in_two_tabs(self):
+        reservation_id, unit_id = self._committed_reservation()
+
+        def create_contract(env):
+            env["realty.reservation"].browse(reservation_id).action_create_contract()
+
+        with mute_logger("odoo.sql_db", "odoo.service.model"):
+            outcomes = self._race(create_contract, [self.user_ids[0]] * 2)
+        loser = self._loser(outcomes)
+        self.assertIsInstance(loser, UserError)
+        self.assertRegex(str(loser), r"already has its contract HT\d{4}-\d{5}")
+        contracts = self._rows("SELECT id, state FROM realty_contract WHERE unit_id = %s", unit_id)
+        self.assertEqual([state for _id, state in contracts], ["draft"], "one contract, nothing half-written")
+        self.assertEqual(
+            self._rows("SELECT count(*) FROM realty_contract_buyer WHERE contract_id = %s", contracts[0][0]), [(1,)]
+        )
+        self.assertEqual(
+            self._rows("SELECT state FROM realty_reservation WHERE id = %s", reservation_id), [("converted",)]
+        )
+
+    def test_2_two_users_sign_one_contract_at_once(self):
+        contract_id, unit_id = self._committed_draft_contract()
+
+        def sign(env):
+            env["realty.contract"].browse(contract_id).action_sign()
+
+        with mute_logger("odoo.sql_db", "odoo.service.model"):
+            outcomes = self._race(sign, self.user_ids)  # the salesperson and a sales manager
+        loser = self._loser(outcomes)
+        self.assertIsInstance(loser, UserError)
+        self.assertIn("Signed", str(loser))
+        self.assertEqual(self._rows("SELECT state FROM realty_contract WHERE id = %s", contract_id), [("signed",)])
+        self.assertEqual(self._rows("SELECT state FROM realty_unit WHERE id = %s", unit_id), [("contracted",)])
+        self.assertEqual(
+            self._rows("SELECT count(*) FROM realty_installment WHERE contract_id = %s", contract_id),
+            [(1,)],
+            "one schedule (the plan's single payment), not two",
+        )
+
+    def test_3_database_refuses_a_second_live_contract(self):
+        """Even code that skips every Python check cannot make two live contracts of one unit."""
+        contract_id, unit_id = self._committed_draft_contract()
+        with self.db.cursor() as cr:
+            cr.execute("UPDATE realty_contract SET state = 'cancelled' WHERE id = %s", [contract_id])
+            cr.execute(
+                """INSERT INTO realty_contract (name, reservation_id, unit_id, user_id, payment_plan_id, state)
+                   SELECT 'RACE-' || %s, reservation_id, unit_id, user_id, payment_plan_id, 'cancelled'
+                     FROM realty_contract WHERE id = %s RETURNING id""",
+                [self.tag, contract_id],
+            )
+            twin_id = cr.fetchone()[0]
+            cr.commit()
+
+        def force_live(env):
+            own = contract_id if env.uid == self.user_ids[0] else twin_id
+            env.cr.execute("UPDATE realty_contract SET state = 'draft' WHERE id = %s", [own])
+
+        with mute_logger("odoo.sql_db", "odoo.service.model"):
+            outcomes = self._race(force_live, self.user_ids)
+        loser = self._loser(outcomes)
+        self.assertIsInstance(loser, errors.UniqueViolation)
+        self.assertIn("realty_contract_unit_live_uniq", str(loser))
+        live = self._rows(
+            "SELECT count(*) FROM realty_contract WHERE unit_id = %s AND state IN ('draft', 'signed')", unit_id
+        )
+        self.assertEqual(live, [(1,)])
