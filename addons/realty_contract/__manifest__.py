@@ -27,6 +27,7 @@ the payment plan, and the states signed → registered (网签备案) → delive
         "data/realty_contract_template_data.xml",
         "report/realty_contract_reports.xml",
         "report/realty_contract_templates.xml",
+        "report/realty_contract_xlsx.xml",
         "views/realty_contract_verify_templates.xml",
     ],
     "demo": [

@@ -1,1 +1,2 @@
 from . import report_contract
+from . import contract_xlsx
