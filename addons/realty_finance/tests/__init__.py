@@ -1,2 +1,3 @@
 from . import test_billing
 from . import test_payments
+from . import test_billing_race

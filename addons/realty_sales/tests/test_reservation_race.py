@@ -1,19 +1,17 @@
-import threading
-import time
 import uuid
 
 from psycopg2 import errors
 
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
-from odoo.sql_db import db_connect
-from odoo.tests import BaseCase, tagged
-from odoo.tests.common import get_db_name
+from odoo.tests import tagged
 from odoo.tools import mute_logger
+
+from odoo.addons.realty_base.tests.race import RealtyRaceCase
 
 
 @tagged("post_install", "-at_install")
-class TestReservationRace(BaseCase):
+class TestReservationRace(RealtyRaceCase):
     """Two separate database transactions race for one unit: exactly one wins.
 
     The data is committed for real (the racers need to see it), so the class cleans up after itself.
@@ -22,7 +20,6 @@ class TestReservationRace(BaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.db = db_connect(get_db_name())
         tag = uuid.uuid4().hex[:8]
         with cls.db.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
@@ -74,60 +71,17 @@ class TestReservationRace(BaseCase):
             cr.commit()
         super().tearDownClass()
 
-    def _race(self, work):
-        """Run ``work(env, index)`` in two threads, each in its own transaction, started together.
-
-        The environments are made here: the test runner holds the registry lock, so threads cannot look it up.
-        """
-        barrier, outcomes = threading.Barrier(2, timeout=30), [None, None]
-        cursors = [self.db.cursor() for _index in (0, 1)]
-        envs = [api.Environment(cr, uid, {}) for cr, uid in zip(cursors, self.user_ids)]
-
-        def racer(index):
-            env = envs[index]
-            barrier.wait()
-            for _attempt in range(5):  # like Odoo's request handler: retry a transaction that lost a race
-                try:
-                    work(env, index)
-                    env.cr.commit()
-                    outcomes[index] = "won"
-                    return
-                except errors.SerializationFailure:
-                    env.cr.rollback()
-                    env.transaction.clear()
-                    time.sleep(0.1)
-                except (UserError, errors.UniqueViolation) as error:
-                    env.cr.rollback()
-                    outcomes[index] = error
-                    return
-
-        threads = [threading.Thread(target=racer, args=(index,)) for index in (0, 1)]
-        try:
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(timeout=60)
-        finally:
-            for cr in cursors:
-                cr.close()
-        return outcomes
-
     def _live_reservations(self):
-        with self.db.cursor() as cr:
-            cr.execute(
-                "SELECT count(*) FROM realty_reservation WHERE unit_id = %s AND state IN ('to_approve', 'confirmed', 'converted')",
-                [self.unit_id],
-            )
-            return cr.fetchone()[0]
+        query = "SELECT count(*) FROM realty_reservation WHERE unit_id = %s AND state IN %s"
+        return self._rows(query, self.unit_id, ("to_approve", "confirmed", "converted"))[0][0]
 
     def test_1_two_salespeople_confirm_at_once(self):
         def confirm(env, index):
             env["realty.reservation"].browse(self.reservation_ids[index]).action_confirm()
 
         with mute_logger("odoo.sql_db", "odoo.service.model"):
-            outcomes = self._race(confirm)
-        self.assertEqual(outcomes.count("won"), 1, outcomes)
-        loser = next(outcome for outcome in outcomes if outcome != "won")
+            outcomes = self._race(confirm, self.user_ids)
+        loser = self._loser(outcomes)
         self.assertIsInstance(loser, UserError)
         self.assertRegex(str(loser), r"already reserved by Racer \d")
         self.assertEqual(self._live_reservations(), 1)
@@ -147,9 +101,8 @@ class TestReservationRace(BaseCase):
             )
 
         with mute_logger("odoo.sql_db", "odoo.service.model"):
-            outcomes = self._race(force_confirm)
-        self.assertEqual(outcomes.count("won"), 1, outcomes)
-        loser = next(outcome for outcome in outcomes if outcome != "won")
+            outcomes = self._race(force_confirm, self.user_ids)
+        loser = self._loser(outcomes)
         self.assertIsInstance(loser, errors.UniqueViolation)
         self.assertIn("realty_reservation_unit_live_uniq", str(loser))
         self.assertEqual(self._live_reservations(), 1)

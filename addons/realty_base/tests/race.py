@@ -1,0 +1,85 @@
+"""Races between real, separate database transactions (two salespeople, a cron and a button, two tabs).
+
+Data the racers must see is committed for real, so a race test class creates it in ``setUpClass`` with
+``committed_env()`` and removes it in ``tearDownClass``.
+"""
+
+import contextlib
+import threading
+import time
+
+from psycopg2 import errors
+
+from odoo import SUPERUSER_ID, api
+from odoo.exceptions import UserError
+from odoo.sql_db import db_connect
+from odoo.tests import BaseCase
+from odoo.tests.common import get_db_name
+
+RETRIES = 5  # like Odoo's request handler, a transaction that lost a serialization race is replayed
+
+
+class RealtyRaceCase(BaseCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.db = db_connect(get_db_name())
+
+    @classmethod
+    @contextlib.contextmanager
+    def committed_env(cls):
+        """A superuser environment on its own cursor, committed when the block ends."""
+        with cls.db.cursor() as cr:
+            yield api.Environment(cr, SUPERUSER_ID, {})
+            cr.commit()
+
+    def _race(self, work, user_ids):
+        """Run ``work(env, index)`` in two threads started together, each in its own transaction as
+        ``user_ids[index]``. Returns each racer's outcome: "won", or the UserError / UniqueViolation it ended
+        with (after replaying serialization failures).
+
+        The environments are made here: the test runner holds the registry lock, so threads cannot look it up.
+        """
+        barrier, outcomes = threading.Barrier(2, timeout=30), [None, None]
+        cursors = [self.db.cursor() for _index in (0, 1)]
+        envs = [api.Environment(cr, uid, {}) for cr, uid in zip(cursors, user_ids)]
+
+        def racer(index):
+            env = envs[index]
+            barrier.wait()
+            for _attempt in range(RETRIES):
+                try:
+                    work(env, index)
+                    env.cr.commit()
+                    outcomes[index] = "won"
+                    return
+                except errors.SerializationFailure:
+                    env.cr.rollback()
+                    env.transaction.clear()
+                    time.sleep(0.1)
+                except (UserError, errors.UniqueViolation) as error:
+                    env.cr.rollback()
+                    outcomes[index] = error
+                    return
+
+        threads = [threading.Thread(target=racer, args=(index,)) for index in (0, 1)]
+        try:
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=60)
+        finally:
+            for cr in cursors:
+                cr.close()
+        return outcomes
+
+    def _loser(self, outcomes):
+        """The outcome of the racer that did not win (exactly one must have won)."""
+        self.assertEqual(outcomes.count("won"), 1, outcomes)
+        return next(outcome for outcome in outcomes if outcome != "won")
+
+    def _rows(self, query, *params):
+        """What is committed, read on a fresh cursor."""
+        with self.db.cursor() as cr:
+            cr.execute(query, params)
+            return cr.fetchall()
