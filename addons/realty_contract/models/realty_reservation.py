@@ -45,16 +45,16 @@ class RealtyReservation(models.Model):
     # ------------------------------------------------------------------
 
     def _lock_rows(self):
-        """Lock the reservations until the end of the transaction, then reread their state: of two Create Contract
-        clicked at once (two tabs, two users), the second waits for the first, then finds the reservation converted
-        (its retried transaction does) instead of running into the unique index on live contracts."""
-        if not self.ids:
-            return
-        self.flush_recordset(["state"])
-        self.env.cr.execute(
-            SQL("SELECT id FROM realty_reservation WHERE id IN %s ORDER BY id FOR UPDATE", tuple(self.ids))
-        )
-        self.invalidate_recordset(["state"])
+        """Lock the reservations until the end of the transaction: of two Create Contract clicked at once (two tabs,
+        two users), the second waits for the first, then finds the reservation converted instead of running into the
+        unique index on live contracts. Nothing to reread: Odoo's cursor is REPEATABLE READ, so a row that another
+        transaction changed since this one began makes the lock fail with a serialization error, and the request is
+        retried. Nothing is flushed either: a flush here could write a new reservation of a unit before the
+        cancellation of its old one (Odoo orders pending writes by the fields they change)."""
+        if self.ids:
+            self.env.cr.execute(
+                SQL("SELECT id FROM realty_reservation WHERE id IN %s ORDER BY id FOR UPDATE", tuple(self.ids))
+            )
 
     def _check_no_contract_yet(self):
         for reservation in self.filtered(lambda r: r.state == "converted"):

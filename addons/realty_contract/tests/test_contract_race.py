@@ -1,21 +1,18 @@
-import threading
-import time
 import uuid
 
 from psycopg2 import errors
 
-from odoo import SUPERUSER_ID, Command, api
+from odoo import Command
 from odoo.exceptions import UserError
-from odoo.sql_db import db_connect
-from odoo.tests import BaseCase, tagged
-from odoo.tests.common import get_db_name
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from .common import VALID_ID_CARD
+from odoo.addons.realty_base.tests.race import RealtyRaceCase
 
 
 @tagged("post_install", "-at_install")
-class TestContractRace(BaseCase):
+class TestContractRace(RealtyRaceCase):
     """Two separate database transactions make or sign the contract of one unit at once: exactly one wins, the
     other gets a UserError and leaves nothing behind; PostgreSQL keeps one live contract per unit whatever the code.
 
@@ -25,10 +22,8 @@ class TestContractRace(BaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.db = db_connect(get_db_name())
         cls.tag = uuid.uuid4().hex[:8]
-        with cls.db.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
+        with cls.committed_env() as env:
             project = env["realty.project"].create({"name": f"Race Towers {cls.tag}"})
             cls.building_id = env["realty.building"].create({"project_id": project.id, "name": "Race", "code": "R"}).id
             cls.project_id = project.id
@@ -53,13 +48,11 @@ class TestContractRace(BaseCase):
                     ("realty_base.group_realty_salesperson", "realty_base.group_realty_manager"), start=1
                 )
             ]
-            cr.commit()
         cls.floor = 0
 
     @classmethod
     def tearDownClass(cls):
-        with cls.db.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
+        with cls.committed_env() as env:
             units = env["realty.unit"].search([("building_id", "=", cls.building_id)])
             contracts = env["realty.contract"].search([("unit_id", "in", units.ids)])
             contracts._action_env().write({"state": "cancelled"})
@@ -71,14 +64,12 @@ class TestContractRace(BaseCase):
             env["res.users"].browse(cls.user_ids).unlink()
             env["res.partner"].browse(cls.partner_id).unlink()
             env["realty.payment.plan"].browse(cls.plan_id).unlink()
-            cr.commit()
         super().tearDownClass()
 
     def _committed_reservation(self):
         """A new released unit and its reservation by the first racer, confirmed and committed."""
         type(self).floor += 1
-        with self.db.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
+        with self.committed_env() as env:
             unit = env["realty.unit"].create(
                 {
                     "building_id": self.building_id,
@@ -99,70 +90,20 @@ class TestContractRace(BaseCase):
                 }
             )
             reservation.action_confirm()
-            cr.commit()
-            return reservation.id, unit.id
+        return reservation.id, unit.id
 
     def _committed_draft_contract(self):
         reservation_id, unit_id = self._committed_reservation()
-        with self.db.cursor() as cr:
-            env = api.Environment(cr, self.user_ids[0], {})
-            action = env["realty.reservation"].browse(reservation_id).action_create_contract()
-            contract = env["realty.contract"].browse(action["res_id"])
+        with self.committed_env() as env:
+            reservation = env["realty.reservation"].with_user(self.user_ids[0]).browse(reservation_id)
+            contract = env["realty.contract"].browse(reservation.action_create_contract()["res_id"])
             contract.buyer_ids.write({"id_number": VALID_ID_CARD})
-            cr.commit()
-            return contract.id, unit_id
-
-    def _race(self, work, user_ids):
-        """Run ``work(env)`` in two threads, each in its own transaction as one of ``user_ids``, started together.
-
-        The environments are made here: the test runner holds the registry lock, so threads cannot look it up.
-        """
-        barrier, outcomes = threading.Barrier(2, timeout=30), [None, None]
-        cursors = [self.db.cursor() for _index in (0, 1)]
-        envs = [api.Environment(cr, uid, {}) for cr, uid in zip(cursors, user_ids)]
-
-        def racer(index):
-            env = envs[index]
-            barrier.wait()
-            for _attempt in range(5):  # like Odoo's request handler: retry a transaction that lost a race
-                try:
-                    work(env)
-                    env.cr.commit()
-                    outcomes[index] = "won"
-                    return
-                except errors.SerializationFailure:
-                    env.cr.rollback()
-                    env.transaction.clear()
-                    time.sleep(0.1)
-                except (UserError, errors.UniqueViolation) as error:
-                    env.cr.rollback()
-                    outcomes[index] = error
-                    return
-
-        threads = [threading.Thread(target=racer, args=(index,)) for index in (0, 1)]
-        try:
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(timeout=60)
-        finally:
-            for cr in cursors:
-                cr.close()
-        return outcomes
-
-    def _loser(self, outcomes):
-        self.assertEqual(outcomes.count("won"), 1, outcomes)
-        return next(outcome for outcome in outcomes if outcome != "won")
-
-    def _rows(self, query, *params):
-        with self.db.cursor() as cr:
-            cr.execute(query, params)
-            return cr.fetchall()
+        return contract.id, unit_id
 
     def test_1_create_contract_clicked_in_two_tabs(self):
         reservation_id, unit_id = self._committed_reservation()
 
-        def create_contract(env):
+        def create_contract(env, _index):
             env["realty.reservation"].browse(reservation_id).action_create_contract()
 
         with mute_logger("odoo.sql_db", "odoo.service.model"):
@@ -182,7 +123,7 @@ class TestContractRace(BaseCase):
     def test_2_two_users_sign_one_contract_at_once(self):
         contract_id, unit_id = self._committed_draft_contract()
 
-        def sign(env):
+        def sign(env, _index):
             env["realty.contract"].browse(contract_id).action_sign()
 
         with mute_logger("odoo.sql_db", "odoo.service.model"):
@@ -201,7 +142,8 @@ class TestContractRace(BaseCase):
     def test_3_database_refuses_a_second_live_contract(self):
         """Even code that skips every Python check cannot make two live contracts of one unit."""
         contract_id, unit_id = self._committed_draft_contract()
-        with self.db.cursor() as cr:
+        with self.committed_env() as env:
+            cr = env.cr
             cr.execute("UPDATE realty_contract SET state = 'cancelled' WHERE id = %s", [contract_id])
             cr.execute(
                 """INSERT INTO realty_contract (name, reservation_id, unit_id, user_id, payment_plan_id, state)
@@ -210,10 +152,9 @@ class TestContractRace(BaseCase):
                 [self.tag, contract_id],
             )
             twin_id = cr.fetchone()[0]
-            cr.commit()
 
-        def force_live(env):
-            own = contract_id if env.uid == self.user_ids[0] else twin_id
+        def force_live(env, index):
+            own = (contract_id, twin_id)[index]
             env.cr.execute("UPDATE realty_contract SET state = 'draft' WHERE id = %s", [own])
 
         with mute_logger("odoo.sql_db", "odoo.service.model"):
