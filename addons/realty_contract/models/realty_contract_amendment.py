@@ -14,6 +14,11 @@ AMENDMENT_STATES = [
     ("cancelled", "Cancelled"),
 ]
 AMENDABLE_CONTRACT_STATES = ("signed", "registered")
+# 换房 moves to an available unit, or to one that a confirmed reservation of the contract's main buyer holds
+NEW_UNIT_DOMAIN = (
+    "['|', ('state', '=', 'available'), '&', ('state', '=', 'reserved'), "
+    "('reservation_ids', 'any', [('state', '=', 'confirmed'), ('partner_id', '=', contract_partner_id)])]"
+)
 
 
 class RealtyContractAmendment(models.Model):
@@ -31,6 +36,7 @@ class RealtyContractAmendment(models.Model):
     )
     company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="contract_id.currency_id")
+    contract_partner_id = fields.Many2one(related="contract_id.partner_id", string="Main Buyer")
     kind = fields.Selection(AMENDMENT_KINDS, "Kind", required=True, default="price_plan", tracking=True)
     reason = fields.Text("Reason", required=True, tracking=True)
     state = fields.Selection(
@@ -42,7 +48,7 @@ class RealtyContractAmendment(models.Model):
     approved_by_id = fields.Many2one("res.users", "Decided By", readonly=True, copy=False, tracking=True)
     date_decided = fields.Datetime("Decided On", readonly=True, copy=False)
     # the request, per kind
-    new_unit_id = fields.Many2one("realty.unit", "New Unit", check_company=True, domain="[('state', '=', 'available')]")
+    new_unit_id = fields.Many2one("realty.unit", "New Unit", check_company=True, domain=NEW_UNIT_DOMAIN)
     new_unit_price = fields.Monetary(
         "New Unit's Price",
         compute="_compute_new_unit_price",
@@ -201,13 +207,39 @@ class RealtyContractAmendment(models.Model):
         unit = self.new_unit_id
         if not unit:
             raise UserError(self.env._("Choose the new unit."))
-        if unit == self.contract_id.unit_id or unit.state != "available":
+        if unit.state == "reserved" and not self._reservation_to_absorb():
             raise UserError(
                 self.env._(
-                    "Unit %(unit)s is not available: the contract can only move to an available unit.",
+                    "Unit %(unit)s is reserved for another buyer: the contract can only move to a unit that is "
+                    "available or reserved for its main buyer %(buyer)s.",
+                    unit=unit.display_name,
+                    buyer=self.contract_id.partner_id.display_name,
+                )
+            )
+        if unit == self.contract_id.unit_id or unit.state not in ("available", "reserved"):
+            raise UserError(
+                self.env._(
+                    "Unit %(unit)s is not available: the contract can only move to an available unit or one "
+                    "reserved for its main buyer.",
                     unit=unit.display_name,
                 )
             )
+
+    def _reservation_to_absorb(self):
+        """The confirmed reservation of the contract's main buyer that holds the new unit (the office reserved the
+        new flat for the same buyer first), whoever's reservation it is; empty if none."""
+        return (
+            self.env["realty.reservation"]
+            .sudo()
+            .search(
+                [
+                    ("unit_id", "=", self.new_unit_id.id),
+                    ("state", "=", "confirmed"),
+                    ("partner_id", "=", self.contract_id.partner_id.id),
+                ],
+                limit=1,
+            )
+        )
 
     def _check_request_buyers(self):
         self.new_buyer_ids._check_buyer_set(self.contract_id.name)
@@ -238,18 +270,43 @@ class RealtyContractAmendment(models.Model):
 
     def _apply_unit_change(self, contract):
         """换房: the new unit is contracted (locked and reread first), the old one is on sale again, the contract's
-        frozen copies follow the new unit, its reservation moves with it and the schedule is regenerated."""
+        frozen copies follow the new unit and the schedule is regenerated. Its reservation moves with it, unless the
+        new unit is reserved for the main buyer: that reservation is then absorbed by the contract."""
         new_unit, old_unit = self.new_unit_id.sudo(), contract.unit_id.sudo()
-        new_unit._change_state("contracted", from_state="available")
+        absorbed = self._reservation_to_absorb()
+        new_unit._change_state("contracted", from_state="reserved" if absorbed else "available")
         old_unit._change_state("available", from_state="contracted")
         price = self._unit_change_price()
-        reservation = contract.reservation_id
-        # the converted reservation holds its contract's unit (unique index); its agreed terms stay as they were
-        terms = {name: reservation[name] for name in ("list_price", "plan_discount", "price")}
-        reservation._action_env().write({"unit_id": new_unit.id})
-        reservation._action_env().write(terms)
+        if absorbed:
+            self._absorb_reservation(contract, absorbed)
+        else:
+            self._move_reservation(contract.reservation_id, new_unit)
         contract.write({**contract._prepare_unit_copy_values(new_unit), "price": price})
         contract._regenerate_installments()
+
+    def _move_reservation(self, reservation, unit):
+        """The converted reservation holds its contract's unit (unique index); its agreed terms stay as they were."""
+        terms = {name: reservation[name] for name in ("list_price", "plan_discount", "price")}
+        reservation._action_env().write({"unit_id": unit.id})
+        reservation._action_env().write(terms)
+
+    def _absorb_reservation(self, contract, reservation):
+        """The main buyer's reservation of the new unit becomes the contract's (converted); the one of the old unit
+        is cancelled, so that the unit on sale again can be reserved."""
+        reservation._lock_rows()
+        reservation._check_state("confirmed")
+        old = contract.reservation_id
+        old._action_env().write({"state": "cancelled"})
+        reservation._action_env().write({"state": "converted"})
+        contract.write({"reservation_id": reservation.id})
+        old.message_post(
+            body=self.env._(
+                "Contract %(contract)s moved to unit %(unit)s and goes on from reservation %(reservation)s.",
+                contract=contract.name,
+                unit=reservation.unit_id.name,
+                reservation=reservation.name,
+            )
+        )
 
     def _apply_buyers(self, contract):
         """更名: the buyers are replaced by the request's lines."""
@@ -296,6 +353,7 @@ class RealtyContractAmendment(models.Model):
         if self.kind == "unit_change":
             items += [
                 (self.env._("Unit"), contract.unit_id.display_name),
+                (self.env._("Reservation"), contract.reservation_id.name),
                 (self.env._("Gross Area (m²)"), f"{contract.gross_area:.2f}"),
                 (self.env._("Standard Total Price"), fmt(contract.list_price)),
             ]

@@ -1,6 +1,7 @@
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import VALID_ID_CARD, RealtyContractCase
 
@@ -10,6 +11,11 @@ OTHER_ID_CARD = "110105194912310011"
 @tagged("post_install", "-at_install")
 class TestContractAmendment(RealtyContractCase):
     """Amendments of signed contracts, done by the roles who do them: the salesperson requests, a manager decides."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.other_buyer = cls.env["res.partner"].create({"name": "Wang Fang"})
 
     def test_unit_change_moves_the_contract_to_the_new_unit(self):
         contract = self._signed_contract()
@@ -34,6 +40,37 @@ class TestContractAmendment(RealtyContractCase):
         # the released unit is on sale again: a new customer reserves it
         self._confirmed_reservation(unit=self.unit)
         self.assertEqual(self.unit.state, "reserved")
+
+    def test_unit_change_to_a_unit_reserved_for_the_same_buyer_absorbs_that_reservation(self):
+        contract = self._signed_contract()
+        old_reservation = contract.reservation_id
+        new_unit = self._released_unit(15, 2, unit_price=21000.0)
+        new_reservation = self._confirmed_reservation(unit=new_unit)  # the office reserves the new flat first
+        self.assertEqual(new_unit.state, "reserved")
+        self.assertIn(new_unit, self._units_offered(contract))
+        amendment = self._submitted(contract, "unit_change", new_unit_id=new_unit.id)
+        amendment.with_user(self.manager).action_approve()
+        self.assertEqual(amendment.state, "applied")
+        self.assertEqual((self.unit.state, new_unit.state), ("available", "contracted"))
+        self.assertEqual((contract.unit_id, contract.price), (new_unit, 2_100_000.0))
+        self.assertEqual(contract.reservation_id, new_reservation)
+        self.assertEqual((new_reservation.state, old_reservation.state), ("converted", "cancelled"))
+        self.assertEqual(old_reservation.unit_id, self.unit)
+        self.assertIn(new_reservation.name, amendment.summary_after)
+        self.assertEqual(sum(contract.installment_ids.mapped("amount")), 2_100_000.0)
+        self._confirmed_reservation(unit=self.unit, partner_id=self.other_buyer.id)  # the old unit is on sale
+        self.assertEqual(self.unit.state, "reserved")
+
+    def test_unit_change_to_a_unit_reserved_for_another_buyer_is_refused(self):
+        contract = self._signed_contract()
+        new_unit = self._released_unit(15, 2)
+        self._confirmed_reservation(unit=new_unit, partner_id=self.other_buyer.id)
+        self.assertNotIn(new_unit, self._units_offered(contract))
+        amendment = self._amendment(contract, "unit_change", new_unit_id=new_unit.id)
+        with self.assertRaisesRegex(UserError, "reserved for another buyer"):
+            amendment.action_submit()
+        self.assertEqual(amendment.state, "draft")
+        self.assertEqual((self.unit.state, new_unit.state), ("contracted", "reserved"))
 
     def test_buyer_change_replaces_the_buyers(self):
         contract = self._signed_contract()
@@ -117,7 +154,7 @@ class TestContractAmendment(RealtyContractCase):
         contract = self._signed_contract()
         new_unit = self._released_unit(15, 2)
         amendment = self._submitted(contract, "unit_change", new_unit_id=new_unit.id)
-        self._confirmed_reservation(unit=new_unit)  # someone else reserves it meanwhile
+        self._confirmed_reservation(unit=new_unit, partner_id=self.other_buyer.id)  # another buyer reserves it
         schedule = contract.installment_ids
         with self.assertRaises(UserError):
             amendment.with_user(self.manager).action_approve()
@@ -178,6 +215,12 @@ class TestContractAmendment(RealtyContractCase):
         amendment.action_submit()
         self.assertEqual(amendment.state, "to_approve")
         return amendment
+
+    def _units_offered(self, contract):
+        """The units the New Unit field offers for ``contract`` (its domain, as the salesperson)."""
+        domain = self.env["realty.contract.amendment"]._fields["new_unit_id"].domain
+        values = {"contract_partner_id": contract.partner_id.id}
+        return self.env["realty.unit"].with_user(self.salesperson).search(safe_eval(domain, values))
 
     def _released_unit(self, floor, position, **values):
         unit = self._create_unit(floor, position, **values)
