@@ -308,10 +308,14 @@ class RealtyContract(models.Model):
         self.ensure_one()
         return self.installment_ids.filtered(lambda line: line.kind != "deposit")
 
+    def _before_installments_replaced(self, installments):
+        """Hook: ``installments`` are about to be deleted and regenerated (realty_finance reverses their invoices)."""
+
     def _regenerate_installments(self):
         """Replace the regenerable installments by the plan's split of what the kept ones leave of the price."""
         self.ensure_one()
         replaced = self._amendment_installments_to_regenerate()
+        self._before_installments_replaced(replaced)
         kept = self.installment_ids - replaced
         rest = self.currency_id.round(self.price - sum(kept.mapped("amount")))
         if self.currency_id.compare_amounts(rest, 0) < 0:

@@ -5,4 +5,5 @@ from . import account_payment
 from . import realty_installment
 from . import realty_installment_billing
 from . import realty_contract
+from . import realty_contract_rebilling
 from . import realty_reservation

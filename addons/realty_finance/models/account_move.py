@@ -7,7 +7,7 @@ class AccountMove(models.Model):
     _inherit = "account.move"
 
     realty_installment_id = fields.Many2one(
-        "realty.installment", "Installment", readonly=True, copy=False, index="btree_not_null", ondelete="restrict"
+        "realty.installment", "Installment", readonly=True, copy=False, index="btree_not_null", ondelete="set null"
     )
     realty_contract_id = fields.Many2one(
         "realty.contract", "Purchase Contract", readonly=True, copy=False, index="btree_not_null"
@@ -21,7 +21,9 @@ class AccountMove(models.Model):
 
     def _post(self, soft=True):
         posted = super()._post(soft=soft)
-        posted.filtered("realty_contract_id")._realty_apply_open_credit()
+        posted.filtered(
+            lambda move: move.realty_contract_id and move.move_type == "out_invoice"
+        )._realty_apply_open_credit()
         return posted
 
     def _realty_apply_open_credit(self):

@@ -46,10 +46,12 @@ class RealtyInstallment(models.Model):
     project_id = fields.Many2one(related="contract_id.project_id", store=True, index=True)
     user_id = fields.Many2one(related="contract_id.user_id", string="Salesperson", store=True, index=True)
 
-    @api.depends("invoice_ids.state")
+    @api.depends("invoice_ids.state", "invoice_ids.move_type")
     def _compute_move_id(self):
         for installment in self:
-            live = installment.invoice_ids.filtered(lambda move: move.state != "cancel")
+            live = installment.invoice_ids.filtered(
+                lambda move: move.state != "cancel" and move.move_type == "out_invoice"
+            )
             installment.move_id = live[:1]
 
     @api.depends("amount", "move_id.state", "move_id.amount_residual", "move_id.amount_total")
