@@ -31,6 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTALL_TIMEOUT = 900  # seconds allowed to create a database with realty_sales
+DEFAULT_MODULES = ("realty_sales",)  # what a bench database has installed unless a benchmark asks for more
 
 
 # ----------------------------------------------------------------------
@@ -139,25 +140,37 @@ def database_exists(db: str) -> bool:
         return bool(cr.fetchone())
 
 
-def create_database(db: str) -> None:
-    """Create db with realty_sales installed and no demo data, in an Odoo subprocess."""
+def missing_modules(db: str, modules: tuple[str, ...]) -> list[str]:
+    """Those of modules that are not installed in db."""
+    from odoo.sql_db import db_connect  # noqa: PLC0415
+
+    with contextlib.closing(db_connect(db).cursor()) as cr:
+        cr.execute("SELECT name FROM ir_module_module WHERE state = 'installed' AND name IN %s", (tuple(modules),))
+        installed = {name for (name,) in cr.fetchall()}
+    return [module for module in modules if module not in installed]
+
+
+def create_database(db: str, modules: tuple[str, ...] = DEFAULT_MODULES) -> None:
+    """Create db with modules (default realty_sales) installed and no demo data, in an Odoo subprocess; on an
+    existing db, install them."""
+    names = ",".join(modules)
     cmd = [
-        *server_command(db, "-i", "realty_sales", "--stop-after-init"),
+        *server_command(db, "-i", names, "--stop-after-init"),
         "--http-interface=127.0.0.1",
         f"--http-port={free_port()}",
         "--log-level=warn",
     ]
-    say(f"Creating database {db} (realty_sales, no demo data) ...")
+    say(f"Installing {names} into database {db} (no demo data) ...")
     start = time.perf_counter()
     proc = subprocess.run(
         cmd, cwd=ROOT, capture_output=True, text=True, timeout=INSTALL_TIMEOUT, stdin=subprocess.DEVNULL, check=False
     )
     if proc.returncode != 0:
         raise RuntimeError(
-            f"installing realty_sales into {db} failed (exit code {proc.returncode}):\n{proc.stdout[-3000:]}\n"
+            f"installing {names} into {db} failed (exit code {proc.returncode}):\n{proc.stdout[-3000:]}\n"
             f"{proc.stderr[-3000:]}"
         )
-    say(f"Database {db} created in {time.perf_counter() - start:.0f} s")
+    say(f"Database {db} ready in {time.perf_counter() - start:.0f} s")
 
 
 def drop_database(db: str) -> None:
@@ -180,20 +193,23 @@ def drop_database(db: str) -> None:
 
 
 @contextlib.contextmanager
-def bench_database(tag: str, db: str | None = None) -> Iterator[str]:
-    """Yield the name of a database with realty_sales installed.
+def bench_database(tag: str, db: str | None = None, modules: tuple[str, ...] = DEFAULT_MODULES) -> Iterator[str]:
+    """Yield the name of a database with modules (default realty_sales) installed.
 
-    db (or $BENCH_DB when db is None) names a database to keep: it is created if missing and never dropped.
-    Otherwise a throwaway database bench_<tag>_<pid> is created and dropped at the end, whatever happens.
+    db (or $BENCH_DB when db is None) names a database to keep: it is created if missing (modules missing from it
+    are installed) and never dropped. Otherwise a throwaway database bench_<tag>_<pid> is created and dropped at
+    the end, whatever happens.
     """
     keep = db or os.environ.get("BENCH_DB")
     name = keep or f"bench_{tag}_{os.getpid()}"
     setup_odoo(name)
     try:
         if not (keep and database_exists(name)):
-            create_database(name)
+            create_database(name, modules)
         elif keep:
             say(f"Reusing database {name}")
+            if missing := missing_modules(name, modules):
+                create_database(name, tuple(missing))
         yield name
     finally:
         if keep:
