@@ -2,3 +2,4 @@ from . import models
 from .hooks import post_init_hook
 from . import controllers
 from . import report
+from . import wizard

@@ -22,6 +22,8 @@ the payment plan, and the states signed → registered (网签备案) → delive
         "views/realty_contract_amendment_views.xml",
         "views/realty_reservation_views.xml",
         "views/crm_lead_views.xml",
+        "wizard/realty_contract_import_views.xml",
+        "views/realty_contract_legacy_views.xml",
         "views/realty_contract_menus.xml",
         "views/realty_contract_template_views.xml",
         "data/realty_contract_template_data.xml",
@@ -34,6 +36,9 @@ the payment plan, and the states signed → registered (网签备案) → delive
         "demo/realty_contract_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "realty_contract/static/src/contract_import/*.js",
+        ],
         "web.assets_tests": [
             "realty_contract/static/tests/tours/*.js",
         ],

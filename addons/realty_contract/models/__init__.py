@@ -3,6 +3,7 @@ from . import ir_actions_report
 from . import realty_buyer_identity_mixin
 from . import realty_contract
 from . import realty_contract_buyer
+from . import realty_contract_legacy
 from . import realty_demo
 from . import realty_installment
 from . import realty_reservation

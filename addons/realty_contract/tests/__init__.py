@@ -6,3 +6,4 @@ from . import test_contract_amendment
 from . import test_contract_report
 from . import test_contract_xlsx
 from . import test_contract_race
+from . import test_contract_import

@@ -1,0 +1,2 @@
+from . import realty_contract_import
+from . import realty_contract_import_line
