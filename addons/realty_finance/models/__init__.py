@@ -7,3 +7,8 @@ from . import realty_installment_billing
 from . import realty_contract
 from . import realty_contract_rebilling
 from . import realty_reservation
+from . import realty_arrears_report
+from . import realty_late_fee
+from . import realty_contract_late_fee
+from . import realty_dunning_level
+from . import realty_dunning_log
