@@ -26,6 +26,14 @@ class ResCompany(models.Model):
         help="Often an advance-receipts account (预收账款) until the unit is delivered. Empty: the product's.",
     )
 
+    realty_late_fee_rate = fields.Float(
+        "Late Fee Daily Rate (%)",
+        default=0.05,
+        digits=(6, 4),
+        groups=REALTY_ROLES,
+        help="违约金: each day an installment is overdue costs this share of its open amount. 0 bills no late fee.",
+    )
+
     def _realty_installment_product(self):
         """The product installment invoices bill (the company's, else the one this module ships)."""
         self.ensure_one()

@@ -1,0 +1,1 @@
+from .create_once import create_once
