@@ -29,7 +29,7 @@ open installments first. Paid, open and overdue amounts are read from the invoic
         "views/realty_reservation_views.xml",
         "views/account_move_views.xml",
         "wizard/realty_payment_receive_views.xml",
-        "views/realty_arrears_report_views.xml",
+        "views/realty_report_arrears_views.xml",
         "views/realty_late_fee_views.xml",
         "views/realty_dunning_views.xml",
         "views/realty_finance_menus.xml",

@@ -32,7 +32,7 @@ class TestArrears(RealtyFinanceCase):
         return unit
 
     def _arrears(self, contracts, user=None):
-        Report = self.env["realty.arrears.report"]
+        Report = self.env["realty.report.arrears"]
         Report.invalidate_model()  # its rows are read again: what the report says depends on the day
         return Report.with_user(user or self.env.user).search([("contract_id", "in", contracts.ids)])
 
@@ -61,7 +61,7 @@ class TestArrears(RealtyFinanceCase):
         theirs = self._billed_contract(unit=self._available_unit(2), user=self.other_salesperson)
         second_due = mine.installment_ids[2].date_due  # 2026-04-15: the first installments are 90 days late
         with freeze_time(second_due + timedelta(days=10)):
-            Report = self.env["realty.arrears.report"]
+            Report = self.env["realty.report.arrears"]
             domain = [("contract_id", "in", (mine | theirs).ids)]
             by_bucket = dict(Report._read_group(domain, ["aging_bucket"], ["amount_residual:sum"]))
             self.assertEqual(by_bucket, {"1_30": 2 * 585000.0, "over_90": 2 * 830000.0})
@@ -105,7 +105,7 @@ class TestArrears(RealtyFinanceCase):
             contract.with_user(self.finance).action_bill_late_fees()
             self.env["realty.dunning.log"].sudo()._cron_send_reminders()
             screens = {
-                "realty.arrears.report": ["list", "pivot", "graph", "search"],
+                "realty.report.arrears": ["list", "pivot", "graph", "search"],
                 "realty.late.fee": ["list", "form", "search"],
                 "realty.dunning.log": ["list", "search"],
                 "realty.dunning.level": ["list"],

@@ -5,12 +5,12 @@ from odoo.addons.realty_finance.models.realty_installment import ACCOUNTING_READ
 from odoo.addons.realty_finance.models.realty_installment_billing import BILLABLE_CONTRACT_STATES
 
 
-class RealtyArrearsReport(models.Model):
+class RealtyReportArrears(models.Model):
     """Arrears (欠款): one row per invoiced installment of a live contract that is past its due date and not paid
     in full, aged as of today. A SQL view, so that the aging buckets can be grouped and summed; "today" is the
     user's date (``context_today``), not the database server's ``CURRENT_DATE``, which is UTC."""
 
-    _name = "realty.arrears.report"
+    _name = "realty.report.arrears"
     _description = "Arrears"
     _auto = False
     _order = "days_overdue desc, id"
