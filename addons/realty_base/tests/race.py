@@ -11,7 +11,7 @@ import time
 from psycopg2 import errors
 
 from odoo import SUPERUSER_ID, api
-from odoo.exceptions import UserError
+from odoo.exceptions import ConcurrencyError, UserError
 from odoo.sql_db import db_connect
 from odoo.tests import BaseCase
 from odoo.tests.common import get_db_name
@@ -36,7 +36,7 @@ class RealtyRaceCase(BaseCase):
     def _race(self, work, user_ids):
         """Run ``work(env, index)`` in two threads started together, each in its own transaction as
         ``user_ids[index]``. Returns each racer's outcome: "won", or the UserError / UniqueViolation it ended
-        with (after replaying serialization failures).
+        with (after replaying serialization failures and ConcurrencyErrors, as Odoo's request handler does).
 
         The environments are made here: the test runner holds the registry lock, so threads cannot look it up.
         """
@@ -53,7 +53,7 @@ class RealtyRaceCase(BaseCase):
                     env.cr.commit()
                     outcomes[index] = "won"
                     return
-                except errors.SerializationFailure:
+                except (errors.SerializationFailure, ConcurrencyError):
                     env.cr.rollback()
                     env.transaction.clear()
                     time.sleep(0.1)
