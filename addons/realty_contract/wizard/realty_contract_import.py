@@ -228,6 +228,7 @@ class RealtyContractImport(models.TransientModel):
         for start in range(0, len(plans), size):
             batch = plans[start : start + size]
             contracts |= self._create_batch(batch)
+            self.env.cr.flush()  # the batch's chatter too (tracking runs before commit): progress tells the truth
             done += sum(len(plan.buyers) for plan in batch)
             progress.send(
                 done, self.env._("Importing contracts: %(done)s / %(total)s rows", done=done, total=progress.total)
@@ -362,6 +363,7 @@ class _Progress:
         env = self.wizard.env
         partner_id, uid = env.user.partner_id.id, env.uid
         with env.registry.cursor() as cr:
+            cr.execute("SET LOCAL synchronous_commit TO OFF")  # a lost progress message is no loss: no fsync wait
             progress_env = api.Environment(cr, uid, {})
             progress_env["bus.bus"]._sendone(progress_env["res.partner"].browse(partner_id), PROGRESS_TYPE, payload)
 
