@@ -28,6 +28,7 @@ open installments first. Paid, open and overdue amounts are read from the invoic
         "views/realty_contract_views.xml",
         "views/realty_reservation_views.xml",
         "views/account_move_views.xml",
+        "views/realty_contract_receivable_views.xml",
         "wizard/realty_payment_receive_views.xml",
         "views/realty_report_arrears_views.xml",
         "views/realty_late_fee_views.xml",

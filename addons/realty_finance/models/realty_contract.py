@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from odoo.addons.realty_finance.models.realty_installment import ACCOUNTING_READERS
 
@@ -15,14 +16,20 @@ class RealtyContract(models.Model):
     payment_ids = fields.One2many(
         "account.payment", "realty_contract_id", "Payments", readonly=True, groups=ACCOUNTING_READERS
     )
-    amount_invoiced = fields.Monetary("Invoiced", compute="_compute_receivables")
-    amount_paid = fields.Monetary("Paid", compute="_compute_receivables")
-    amount_residual = fields.Monetary("Open", compute="_compute_receivables")
-    amount_overdue = fields.Monetary("Overdue", compute="_compute_receivables")
-    amount_unbilled = fields.Monetary("Not Billed Yet", compute="_compute_receivables")
-    invoice_count = fields.Integer(compute="_compute_receivables")
+    amount_invoiced = fields.Monetary("Invoiced", compute="_compute_receivables", store=True)
+    amount_paid = fields.Monetary("Paid", compute="_compute_receivables", store=True)
+    amount_residual = fields.Monetary("Open", compute="_compute_receivables", store=True)
+    amount_unbilled = fields.Monetary("Not Billed Yet", compute="_compute_receivables", store=True)
+    # depends on today: not stored, summed in SQL by _field_to_sql (grouped lists, pivot)
+    amount_overdue = fields.Monetary("Overdue", compute="_compute_amount_overdue")
+    invoice_count = fields.Integer(compute="_compute_amount_overdue")
 
-    @api.depends("installment_ids.amount", "installment_ids.amount_paid", "installment_ids.amount_residual")
+    @api.depends(
+        "installment_ids.amount",
+        "installment_ids.billing_state",
+        "installment_ids.amount_paid",
+        "installment_ids.amount_residual",
+    )
     def _compute_receivables(self):
         for contract in self:
             lines = contract.installment_ids
@@ -30,9 +37,30 @@ class RealtyContract(models.Model):
             contract.amount_invoiced = sum(billed.mapped("amount"))
             contract.amount_paid = sum(lines.mapped("amount_paid"))
             contract.amount_residual = sum(lines.mapped("amount_residual"))
-            contract.amount_overdue = sum(lines.filtered("days_overdue").mapped("amount_residual"))
             contract.amount_unbilled = sum((lines - billed).mapped("amount"))
-            contract.invoice_count = len(billed)
+
+    @api.depends("installment_ids.days_overdue", "installment_ids.amount_residual", "installment_ids.billing_state")
+    def _compute_amount_overdue(self):
+        for contract in self:
+            lines = contract.installment_ids
+            contract.amount_overdue = sum(lines.filtered("days_overdue").mapped("amount_residual"))
+            contract.invoice_count = len(lines.filtered(lambda line: line.billing_state != "pending"))
+
+    def _field_to_sql(self, alias, field_expr, query=None):
+        """EXTENDS base: the overdue amount as of today in SQL, so that grouped lists and the pivot sum it."""
+        if field_expr != "amount_overdue":
+            return super()._field_to_sql(alias, field_expr, query)
+        self._check_field_access(self._fields["amount_overdue"], "read")
+        line = self.env["realty.installment"]._fields
+        return SQL(
+            "(SELECT COALESCE(SUM(%s), 0) FROM realty_installment overdue"
+            " WHERE overdue.contract_id = %s AND %s IN ('invoiced', 'partial') AND %s < %s)",
+            SQL.identifier("overdue", "amount_residual", to_flush=line["amount_residual"]),
+            SQL.identifier(alias, "id"),
+            SQL.identifier("overdue", "billing_state", to_flush=line["billing_state"]),
+            SQL.identifier("overdue", "date_due", to_flush=line["date_due"]),
+            fields.Date.context_today(self),
+        )
 
     def action_bill_installments(self):
         """Bill now what falls due within the company's lead days (what the daily cron would bill)."""

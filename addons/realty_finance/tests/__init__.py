@@ -6,3 +6,4 @@ from . import test_arrears
 from . import test_late_fee
 from . import test_late_fee_race
 from . import test_dunning
+from . import test_receivables
