@@ -287,7 +287,7 @@ def rolled_back(env, func):
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3, help="timed rounds, each one import and one direct create (default 3)")
+    parser.add_argument("--runs", type=int, default=3, help="timed rounds of one import and one direct create")
     parser.add_argument("--db", help="database to use and keep (default: $BENCH_DB, else a throwaway one)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of one import")
     args = parser.parse_args()
