@@ -2,6 +2,7 @@ from . import res_company
 from . import res_config_settings
 from . import account_move
 from . import account_payment
+from . import account_payment_receipt
 from . import realty_installment
 from . import realty_installment_billing
 from . import realty_contract
@@ -12,3 +13,5 @@ from . import realty_late_fee
 from . import realty_contract_late_fee
 from . import realty_dunning_level
 from . import realty_dunning_log
+from . import ir_sequence
+from . import ir_actions_report

@@ -7,3 +7,6 @@ from . import test_late_fee
 from . import test_late_fee_race
 from . import test_dunning
 from . import test_receivables
+from . import test_receipt
+from . import test_receipt_race
+from . import test_payments_received

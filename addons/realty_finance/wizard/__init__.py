@@ -1,1 +1,2 @@
 from . import realty_payment_receive
+from . import account_payment_register
