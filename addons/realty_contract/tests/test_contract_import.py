@@ -11,6 +11,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
 from ..models.realty_buyer_identity_mixin import id_card_check_digit
+from ..wizard import realty_contract_import as import_module
 from ..wizard.contract_import_format import COLUMNS
 from ..wizard.realty_contract_import import PROGRESS_TYPE
 from .common import RealtyContractCase
@@ -201,6 +202,33 @@ class TestContractImport(ContractImportCase):
         self.assertFalse(self._imported("OLD-1", "OLD-2"))
         self.assertEqual((self.unit.state, self.unit_2.state), ("available", "available"))
         self.assertFalse(self.env["res.partner"].search([("name", "=", "Wang Fang")]))
+
+    def test_progress_through_its_own_cursor_keeps_the_import_all_or_nothing(self):
+        wizard = self._wizard(xlsx_file([self._row("OLD-1"), self._row("OLD-2", self.unit_2, id_number=id_card(2))]))
+        Import = type(self.env["realty.contract.import"])
+        create_batch = Import._create_batch
+
+        def fail_in_the_second_batch(wizard_self, plans):
+            if plans[0].legacy_ref == "OLD-2":
+                raise UserError("The second batch failed.")
+            return create_batch(wizard_self, plans)
+
+        with (
+            patch.object(import_module, "PROGRESS_MIN_ROWS", 1),
+            patch.object(import_module, "PROGRESS_STEPS", 2),
+            patch.object(Import, "_create_batch", fail_in_the_second_batch),
+            self.enter_registry_test_mode(),
+        ):
+            wizard.action_import()
+        self.assertEqual(wizard.state, "failed")
+        self.assertIn("The second batch failed.", wizard.summary)
+        self.assertFalse(self._imported("OLD-1", "OLD-2"))  # the first batch is rolled back too
+        self.assertEqual((self.unit.state, self.unit_2.state), ("available", "available"))
+        messages = self.env["bus.bus"].sudo().search([("message", "like", PROGRESS_TYPE)], order="id desc", limit=1)
+        self.assertEqual(
+            json.loads(messages.message)["payload"] | {"message": ""},
+            {"done": 0, "total": 2, "message": "", "final": True, "failed": True},
+        )
 
     def test_a_reference_imported_meanwhile_is_refused_by_the_database(self):
         other = self._draft_contract(unit=self.unit_3)

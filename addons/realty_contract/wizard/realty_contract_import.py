@@ -352,7 +352,8 @@ class _Progress:
     the import's transaction is still running, and that transaction stays all or nothing."""
 
     def __init__(self, wizard, total):
-        self.wizard = wizard
+        self.registry = wizard.env.registry
+        self.uid, self.partner_id = wizard.env.uid, wizard.env.user.partner_id.id  # read now: the import may fail
         self.total = total
         self.enabled = total >= PROGRESS_MIN_ROWS
 
@@ -360,12 +361,10 @@ class _Progress:
         if not self.enabled:
             return
         payload = {"done": done, "total": self.total, "message": message, "final": final, "failed": failed}
-        env = self.wizard.env
-        partner_id, uid = env.user.partner_id.id, env.uid
-        with env.registry.cursor() as cr:
+        with self.registry.cursor() as cr:
             cr.execute("SET LOCAL synchronous_commit TO OFF")  # a lost progress message is no loss: no fsync wait
-            progress_env = api.Environment(cr, uid, {})
-            progress_env["bus.bus"]._sendone(progress_env["res.partner"].browse(partner_id), PROGRESS_TYPE, payload)
+            env = api.Environment(cr, self.uid, {})
+            env["bus.bus"]._sendone(env["res.partner"].browse(self.partner_id), PROGRESS_TYPE, payload)
 
     def finish(self, message, failed=False):
         self.send(self.total if not failed else 0, message, final=True, failed=failed)
