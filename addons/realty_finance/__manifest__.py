@@ -14,7 +14,7 @@ open installments first. Paid, open and overdue amounts are read from the invoic
     "author": "Realty CRM contributors",
     "website": "https://github.com/realty-crm/realty-crm",
     "license": "AGPL-3",  # it depends on realty_contract (AGPL-3)
-    "depends": ["realty_contract", "account"],
+    "depends": ["realty_contract", "account", "l10n_cn"],
     "data": [
         "security/realty_finance_security.xml",
         "security/ir.model.access.csv",
@@ -37,6 +37,9 @@ open installments first. Paid, open and overdue amounts are read from the invoic
         "views/realty_finance_menus.xml",
         "report/account_payment_reports.xml",
         "report/account_payment_templates.xml",
+    ],
+    "demo": [
+        "demo/realty_finance_demo.xml",
     ],
     "installable": True,
 }

@@ -50,6 +50,10 @@ class RealtyRaceCase(BaseCase):
             for _attempt in range(RETRIES):
                 try:
                     work(env, index)
+                    # Odoo defers some work to after the commit on a cursor from Registry() (account raises a
+                    # customer's rank when an invoice is posted): in a post_install test that waits forever for the
+                    # registry lock the test runner holds. None of it is what a race test checks.
+                    env.cr.postcommit.clear()
                     env.cr.commit()
                     outcomes[index] = "won"
                     return

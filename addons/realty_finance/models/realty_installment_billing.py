@@ -55,7 +55,10 @@ class RealtyInstallment(models.Model):
         installments = self._lock_unbilled()
         if not installments:
             return self.env["account.move"]
-        invoices = self.env["account.move"].create([line._prepare_invoice_values() for line in installments])
+        products = {company: company._realty_installment_product() for company in installments.company_id}
+        invoices = self.env["account.move"].create(
+            [line._prepare_invoice_values(products[line.company_id]) for line in installments]
+        )
         invoices.action_post()
         return invoices
 
@@ -76,7 +79,8 @@ class RealtyInstallment(models.Model):
         locked.invalidate_recordset(["move_id"])
         return locked.filtered(lambda line: line.contract_id.state in BILLABLE_CONTRACT_STATES)
 
-    def _prepare_invoice_values(self):
+    def _prepare_invoice_values(self, product=None):
+        """The invoice of this installment; ``product`` is its company's installment product (found if omitted)."""
         self.ensure_one()
         contract = self.contract_id
         return {
@@ -92,14 +96,14 @@ class RealtyInstallment(models.Model):
             "ref": self._invoice_label(),
             "realty_installment_id": self.id,
             "realty_contract_id": contract.id,
-            "invoice_line_ids": [Command.create(self._prepare_invoice_line_values())],
+            "invoice_line_ids": [Command.create(self._prepare_invoice_line_values(product))],
         }
 
-    def _prepare_invoice_line_values(self):
+    def _prepare_invoice_line_values(self, product=None):
         self.ensure_one()
         company = self.contract_id.company_id
         values = {
-            "product_id": company._realty_installment_product().id,
+            "product_id": (product or company._realty_installment_product()).id,
             "name": self._invoice_label(),
             "quantity": 1,
             "price_unit": self.amount,
