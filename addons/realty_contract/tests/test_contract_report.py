@@ -10,7 +10,6 @@ from reportlab.pdfgen import canvas
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
-from odoo.tools import SQL
 from odoo.tools.pdf import PdfFileReader
 
 from .common import VALID_ID_CARD, RealtyContractCase
@@ -44,11 +43,7 @@ class TestContractReport(HttpCase, RealtyContractCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.cny = cls.env.ref("base.CNY")
-        cls.cny.active = True
-        # in SQL: with accounting installed, journal entries of demo data forbid the change through the ORM; the
-        # class's transaction is rolled back at the end
-        cls.env.cr.execute(SQL("UPDATE res_company SET currency_id = %s WHERE id = %s", cls.cny.id, cls.company.id))
-        cls.company.invalidate_recordset(["currency_id"])
+        cls._set_company_currency(cls.cny)
         cls.template = cls.env["realty.contract.template"].create(
             {
                 "name": "Test Garden clauses",

@@ -25,8 +25,7 @@ class TestReservationReports(HttpCase, RealtySalesCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.cny = cls.env.ref("base.CNY")
-        cls.cny.active = True
-        cls.company.currency_id = cls.cny  # not left to the demo data
+        cls._set_company_currency(cls.cny)  # not left to the demo data
         cls.customer.write({"phone": "+86 138 0013 8000", "vat": "110101199001011234"})
         cls.reservation = cls._confirmed_reservation()
 
@@ -104,9 +103,7 @@ class TestReservationReports(HttpCase, RealtySalesCase):
         self.assertIn("+86 138 0013 8000", html)
 
     def test_other_currencies_keep_odoo_amount_in_words(self):
-        usd = self.env.ref("base.USD")
-        usd.active = True
-        self.company.currency_id = usd
+        self._set_company_currency(self.env.ref("base.USD"))
         html = self._html(RECEIPT, self.reservation)
         self.assertIn("Twelve Thousand", html)
         self.assertNotIn("壹万", html)  # 元角分 belong to yuan only
