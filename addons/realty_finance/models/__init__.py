@@ -15,3 +15,15 @@ from . import realty_dunning_level
 from . import realty_dunning_log
 from . import ir_sequence
 from . import ir_actions_report
+from . import realty_project
+from . import res_company_payables
+from . import res_config_settings_payables
+from . import crm_lead
+from . import realty_refund
+from . import realty_contract_refund
+from . import realty_reservation_payables
+from . import realty_commission_rule
+from . import realty_commission
+from . import realty_contract_commission
+from . import realty_mortgage
+from . import realty_contract_mortgage

@@ -10,3 +10,8 @@ from . import test_receivables
 from . import test_receipt
 from . import test_receipt_race
 from . import test_payments_received
+from . import test_refund
+from . import test_refund_race
+from . import test_commission
+from . import test_mortgage
+from . import test_payables_access
