@@ -341,11 +341,12 @@ class RealtyContractAmendment(models.Model):
     def _summary_items(self, contract):
         fmt = self._format_amount
         if self.kind == "buyers":
+            main = self.env._("main buyer")
             return [
                 (
                     self.env._("Buyer"),
                     f"{b.partner_id.display_name} ({b.id_number or ''}) {b.share:g} %"
-                    + (f" [{self.env._('main')}]" if b.is_main else ""),
+                    + (f" [{main}]" if b.is_main else ""),
                 )
                 for b in contract.buyer_ids
             ]

@@ -14,7 +14,7 @@ class RealtyContract(models.Model):
         "account.move", "realty_contract_id", "Invoices", readonly=True, groups=ACCOUNTING_READERS
     )
     payment_ids = fields.One2many(
-        "account.payment", "realty_contract_id", "Payments", readonly=True, groups=ACCOUNTING_READERS
+        "account.payment", "realty_contract_id", "Payments Received", readonly=True, groups=ACCOUNTING_READERS
     )
     amount_invoiced = fields.Monetary("Invoiced", compute="_compute_receivables", store=True)
     amount_paid = fields.Monetary("Paid", compute="_compute_receivables", store=True)

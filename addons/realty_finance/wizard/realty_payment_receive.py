@@ -22,7 +22,7 @@ class RealtyPaymentReceive(models.TransientModel):
     amount = fields.Monetary(
         "Amount", compute="_compute_amount", store=True, readonly=False, required=True, precompute=True
     )
-    method = fields.Selection(PAYMENT_METHODS, "Received By", required=True, default="bank")
+    method = fields.Selection(PAYMENT_METHODS, "Payment Method", required=True, default="bank")
     date = fields.Date("Date", required=True, default=fields.Date.context_today)
     journal_id = fields.Many2one(
         "account.journal",
@@ -68,7 +68,7 @@ class RealtyPaymentReceive(models.TransientModel):
         if self.currency_id.compare_amounts(self.amount, 0) <= 0:
             raise UserError(self.env._("Enter the amount received."))
         if not (self.contract_id or self.reservation_id):
-            raise UserError(self.env._("A payment is received for a contract or a reservation."))
+            raise UserError(self.env._("Receive a payment from its contract or its reservation."))
         payment = self.env["account.payment"].create(self._prepare_payment_values())
         payment.action_post()
         if self.contract_id:
