@@ -15,7 +15,7 @@ class AccountPayment(models.Model):
 
     realty_contract_id = fields.Many2one("realty.contract", "Purchase Contract", index="btree_not_null", copy=False)
     realty_reservation_id = fields.Many2one("realty.reservation", "Reservation", index="btree_not_null", copy=False)
-    realty_method = fields.Selection(PAYMENT_METHODS, "Payment Method", index="btree_not_null")
+    realty_method = fields.Selection(PAYMENT_METHODS, "Receipt Method", index="btree_not_null")
 
     def _realty_contract(self):
         """The contract this money is for: its own, or the one its reservation became."""

@@ -33,11 +33,13 @@ class RealtyContract(models.Model):
     def _compute_receivables(self):
         for contract in self:
             lines = contract.installment_ids
-            billed = lines.filtered(lambda line: line.billing_state != "pending")
-            contract.amount_invoiced = sum(billed.mapped("amount"))
+            billed = lines.filtered(lambda line: line.billing_state in ("invoiced", "partial", "paid"))
+            contract.amount_invoiced = sum(billed.mapped("amount"))  # credited installments count nowhere
             contract.amount_paid = sum(lines.mapped("amount_paid"))
             contract.amount_residual = sum(lines.mapped("amount_residual"))
-            contract.amount_unbilled = sum((lines - billed).mapped("amount"))
+            contract.amount_unbilled = sum(
+                lines.filtered(lambda line: line.billing_state == "pending").mapped("amount")
+            )
 
     @api.depends("installment_ids.days_overdue", "installment_ids.amount_residual", "installment_ids.billing_state")
     def _compute_amount_overdue(self):
@@ -94,20 +96,36 @@ class RealtyContract(models.Model):
         """Reconcile ``payment`` with this contract's open invoices: Odoo matches them by due date, so the oldest
         installments are paid first, the last one reached partly; what is left stays open as customer credit."""
         self.ensure_one()
-        open_lines = self.env["account.move.line"].search(
-            [
-                ("move_id", "in", self.invoice_ids.ids),
-                ("parent_state", "=", "posted"),
-                ("account_type", "=", "asset_receivable"),
-                ("reconciled", "=", False),
-            ]
-        )
         payment_lines = payment.move_id.line_ids.filtered(
             lambda line: line.account_type == "asset_receivable" and not line.reconciled
         )
-        for lines in (payment_lines | open_lines).grouped("account_id").values():
-            if any(line.balance < 0 for line in lines) and any(line.balance > 0 for line in lines):
-                lines.reconcile()
+        open_lines = self.env["account.move.line"].search(
+            [
+                ("move_id.realty_contract_id", "=", self.id),
+                ("parent_state", "=", "posted"),
+                ("account_type", "=", "asset_receivable"),
+                ("reconciled", "=", False),
+                ("balance", ">", 0),
+            ],
+            order="date_maturity, id",
+        )
+        lines = payment_lines | self._lines_paid_by(open_lines, -sum(payment_lines.mapped("amount_residual")))
+        # what Odoo's reconciliation reads move by move, read for all of them at once
+        lines.move_id.line_ids.mapped("tax_ids")
+        for group in lines.grouped("account_id").values():
+            if any(line.balance < 0 for line in group) and any(line.balance > 0 for line in group):
+                group.reconcile()
+
+    @api.model
+    def _lines_paid_by(self, open_lines, amount):
+        """The oldest of ``open_lines`` that ``amount`` reaches (the last one maybe in part)."""
+        reached = open_lines.browse()
+        for line in open_lines:
+            if line.currency_id.compare_amounts(amount, 0) <= 0:
+                break
+            reached |= line
+            amount -= line.amount_residual
+        return reached
 
     def _names(self):
         return ", ".join(self.mapped("name"))

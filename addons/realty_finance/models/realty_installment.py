@@ -5,6 +5,7 @@ BILLING_STATES = [
     ("invoiced", "Invoiced"),
     ("partial", "Partially Paid"),
     ("paid", "Paid"),
+    ("reversed", "Credited"),
 ]
 # who may see the ledger's own records (invoices, payments); the others see the amounts read from them
 ACCOUNTING_READERS = "account.group_account_invoice,account.group_account_readonly"
@@ -54,12 +55,23 @@ class RealtyInstallment(models.Model):
             )
             installment.move_id = live[:1]
 
-    @api.depends("amount", "move_id.state", "move_id.amount_residual", "move_id.amount_total")
+    # through invoice_ids, not move_id: a changed invoice names its installment itself (no search for it)
+    @api.depends(
+        "amount",
+        "move_id",
+        "invoice_ids.state",
+        "invoice_ids.amount_residual",
+        "invoice_ids.amount_total",
+        "invoice_ids.payment_state",
+    )
     def _compute_amounts(self):
         for installment in self:
             move = installment.move_id
             if not move or move.state != "posted":
                 installment.update({"amount_paid": 0.0, "amount_residual": 0.0, "billing_state": "pending"})
+                continue
+            if move.payment_state == "reversed":  # credited in full (a refund): nothing paid, nothing due
+                installment.update({"amount_paid": 0.0, "amount_residual": 0.0, "billing_state": "reversed"})
                 continue
             residual = move.amount_residual
             paid = move.amount_total - residual

@@ -51,6 +51,9 @@ class TestRefund(RealtyPayablesCase):
         self.assertTrue(contract.is_refunded)
         self.assertEqual((contract.amount_received, contract.amount_refund_due), (50000.0, 0.0))
         self.assertIn("300,000.00 refunded", contract.message_ids[0].body)
+        billed = contract.installment_ids.filtered("move_id")
+        self.assertEqual(set(billed.mapped("billing_state")), {"reversed"}, "credited installments are not paid")
+        self.assertEqual((contract.amount_paid, contract.amount_residual, contract.amount_invoiced), (0.0, 0.0, 0.0))
 
     def test_refund_is_made_once(self):
         contract = self._terminated_contract()

@@ -22,7 +22,7 @@ class RealtyPaymentReceive(models.TransientModel):
     amount = fields.Monetary(
         "Amount", compute="_compute_amount", store=True, readonly=False, required=True, precompute=True
     )
-    method = fields.Selection(PAYMENT_METHODS, "Payment Method", required=True, default="bank")
+    method = fields.Selection(PAYMENT_METHODS, "Receipt Method", required=True, default="bank")
     date = fields.Date("Date", required=True, default=fields.Date.context_today)
     journal_id = fields.Many2one(
         "account.journal",
