@@ -48,7 +48,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # Odoo's own addons whose test suites `make test-upstream` runs with every realty addon installed. The one
 # place to list them: an addon of ours that extends account or portal adds "account" or "portal" here.
-UPSTREAM_SUITES = ("crm",)
+UPSTREAM_SUITES = (
+    "crm",
+    "portal",
+    "account",
+)  # realty_sales extends crm, realty_contract portal, realty_finance account
+# Odoo's own tests that cannot pass on this platform whatever our addons do, left out of the upstream run by tag;
+# each with its reason (printed in the summary).
+UPSTREAM_EXCLUDED = {
+    "/account:TestAccountMoveOutInvoiceOnchanges.test_narration_translation_on_partner_language_change": (
+        "checks Odoo's French translation; the Odoo 19 source this project installs ships zh_CN .po files only"
+    ),
+}
+# Skips of Odoo's own tests that are Odoo Community's design (enterprise-only features), not a missing browser:
+# accepted in the upstream run (reported, not counted). Every other skip still counts as a failure.
+UPSTREAM_ACCEPTED_SKIP_REASONS = ("accountant is not installed", "Accounting not installed")
 # Python modules that UPSTREAM_SUITES' tests need (crm: phone_validation formats numbers with phonenumbers; 5 crm
 # tests fail without it): checked before the run, so that the summary says what is missing.
 UPSTREAM_PYTHON_MODULES = ("phonenumbers",)
@@ -223,10 +237,13 @@ def addons_that_must_test(tags: str, addons_path: str) -> list[str]:
     return must
 
 
-def parse_odoo_log(log_path: Path, phase: Phase, rc: int, must_test: list[str] = ()) -> bool:
+def parse_odoo_log(
+    log_path: Path, phase: Phase, rc: int, must_test: list[str] = (), accepted_skips: tuple[str, ...] = ()
+) -> bool:
     """Fill phase from the Odoo log; returns True when the database loaded (a result line was logged).
 
-    must_test: addons each of which must have run at least one test."""
+    must_test: addons each of which must have run at least one test; accepted_skips: skip reasons that are not
+    failures (Odoo's own enterprise-only tests, in the upstream run)."""
     result = None
     skipped, failures, error_lines, warnings = [], [], [], {}
     started = collections.Counter()  # addon -> tests started
@@ -263,7 +280,10 @@ def parse_odoo_log(log_path: Path, phase: Phase, rc: int, must_test: list[str] =
         phase.fail(f"{failed} failed, {errors} error(s) of {tests} tests", failed + errors)
         phase.problems.extend(f"  {line}" for line in failures)
     for line in skipped:
-        phase.fail(f"skipped (counts as a failure): {line}")
+        if line.split(" : ", 1)[-1] in accepted_skips:
+            phase.problems.append(f"  (not counted) skipped by Odoo Community's design: {line}")
+        else:
+            phase.fail(f"skipped (counts as a failure): {line}")
     if tests == 0:
         phase.fail("0 tests ran (misspelled addon or --test-tags, or no tests?)")
     for addon in must_test:
@@ -402,7 +422,9 @@ def main() -> int:
     db = f"realty_{'upstream' if upstream else 'test'}_{os.getpid()}"
     port = free_port()
     suites = UPSTREAM_SUITES if upstream else addons
-    tags = os.environ.get("REALTY_TEST_TAGS") or ",".join(f"/{name}" for name in suites)
+    tags = os.environ.get("REALTY_TEST_TAGS") or ",".join(
+        [f"/{name}" for name in suites] + ([f"-{spec}" for spec in UPSTREAM_EXCLUDED] if upstream else [])
+    )
     must_test = addons_that_must_test(tags, env["ODOO_ADDONS_PATH"])
     install = list(dict.fromkeys([*addons, *UPSTREAM_SUITES])) if upstream else addons
     workdir = Path(tempfile.mkdtemp(prefix="realty-test-"))
@@ -433,7 +455,11 @@ def main() -> int:
         rc, timed_out = run_streamed(odoo_cmd, env=child_env, log_path=odoo_log, timeout=timeout)
         if timed_out:
             odoo_phase.fail(f"timed out after {timeout:.0f}s (REALTY_TEST_TIMEOUT)")
-        loaded = parse_odoo_log(odoo_log, odoo_phase, rc, must_test)
+        accepted = UPSTREAM_ACCEPTED_SKIP_REASONS if upstream else ()
+        loaded = parse_odoo_log(odoo_log, odoo_phase, rc, must_test, accepted)
+        if upstream and not os.environ.get("REALTY_TEST_TAGS"):
+            for spec, reason in UPSTREAM_EXCLUDED.items():
+                odoo_phase.problems.append(f"  (not run) {spec}: {reason}")
 
         if skip_e2e:
             if not upstream:  # the end-to-end suite belongs to make test
