@@ -7,6 +7,7 @@ from . import realty_installment
 from . import realty_installment_billing
 from . import realty_contract
 from . import realty_contract_rebilling
+from . import realty_refundable_mixin
 from . import realty_reservation
 from . import realty_report_arrears
 from . import realty_late_fee

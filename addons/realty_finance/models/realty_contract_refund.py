@@ -8,7 +8,8 @@ class RealtyContract(models.Model):
     """A terminated contract's refund (退房退款): the money received less what the project's policy keeps, settled
     once by finance (``realty.refund``)."""
 
-    _inherit = "realty.contract"
+    _name = "realty.contract"
+    _inherit = ["realty.contract", "realty.refundable.mixin"]
 
     refund_ids = fields.One2many("realty.refund", "contract_id", "Refunds", readonly=True, groups=REFUND_READERS)
     is_refunded = fields.Boolean("Refunded", compute="_compute_refund_amounts")
@@ -75,22 +76,5 @@ class RealtyContract(models.Model):
             lambda move: move.move_type == "out_invoice" and move.state == "posted" and move.payment_state != "reversed"
         )
 
-    def _refund_forfeit(self, received):
-        self.ensure_one()
-        return self.project_id._realty_forfeit(self.price, self.deposit_amount, received)
-
-    def _prepare_refund_values(self, received, forfeit):
-        self.ensure_one()
-        return {
-            "name": self.env._("Refund of %(document)s", document=self.name),
-            "contract_id": self.id,
-            "reservation_id": self.reservation_id.id,
-            "project_id": self.project_id.id,
-            "company_id": self.company_id.id,
-            "partner_id": self.partner_id.id,
-            "date": fields.Date.context_today(self),
-            "forfeit_policy": self.project_id.realty_forfeit_policy,
-            "amount_received": received,
-            "amount_forfeit": forfeit,
-            "amount_refund": received - forfeit,
-        }
+    def _refund_document_values(self):
+        return {"contract_id": self.id, "reservation_id": self.reservation_id.id}

@@ -10,7 +10,8 @@ class RealtyReservation(models.Model):
     """The agency that brought the customer (分销渠道), copied from the lead and on to the contract; and the deposit
     of a reservation that ends without a contract, refunded or kept per the project's policy (退定)."""
 
-    _inherit = "realty.reservation"
+    _name = "realty.reservation"
+    _inherit = ["realty.reservation", "realty.refundable.mixin"]
 
     agency_id = fields.Many2one(
         "res.partner",
@@ -111,24 +112,8 @@ class RealtyReservation(models.Model):
     def _refund_invoices(self):
         return self.env["account.move"]
 
-    def _refund_forfeit(self, received):
-        self.ensure_one()
-        return self.project_id._realty_forfeit(self.price, self.deposit_amount, received)
-
-    def _prepare_refund_values(self, received, forfeit):
-        self.ensure_one()
-        return {
-            "name": self.env._("Refund of %(document)s", document=self.name),
-            "reservation_id": self.id,
-            "project_id": self.project_id.id,
-            "company_id": self.company_id.id,
-            "partner_id": self.partner_id.id,
-            "date": fields.Date.context_today(self),
-            "forfeit_policy": self.project_id.realty_forfeit_policy,
-            "amount_received": received,
-            "amount_forfeit": forfeit,
-            "amount_refund": received - forfeit,
-        }
+    def _refund_document_values(self):
+        return {"reservation_id": self.id}
 
     def _prepare_contract_values(self):
         """EXTENDS realty_contract: the contract names the reservation's agency."""
