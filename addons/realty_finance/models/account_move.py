@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class AccountMove(models.Model):
@@ -18,6 +19,23 @@ class AccountMove(models.Model):
         " AND state != 'cancel'",
         "This installment is already billed.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("realty_installment_id") for vals in vals_list):
+            self._check_installment_billing()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "realty_installment_id" in vals:
+            self._check_installment_billing()
+        return super().write(vals)
+
+    def _check_installment_billing(self):
+        """Only billing links an invoice to an installment: a hand-made link (form, import, RPC) would mark the
+        installment billed, or paid, by any invoice."""
+        if not self.env["realty.installment"]._in_action():
+            raise UserError(self.env._("An installment is billed from its contract, not by linking an invoice to it."))
 
     def _post(self, soft=True):
         posted = super()._post(soft=soft)

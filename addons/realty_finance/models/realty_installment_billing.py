@@ -49,18 +49,20 @@ class RealtyInstallment(models.Model):
     # BILLING
     # ------------------------------------------------------------------
 
-    def _bill(self):
+    def _bill(self, invoice_date=None):
         """Invoice and post these installments, skipping any that is billed already or being billed by another
-        transaction right now (the row lock); PostgreSQL's unique index on the invoice is the last guard."""
+        transaction right now (the row lock); PostgreSQL's unique index on the invoice is the last guard.
+        ``invoice_date``: the invoices' date, today unless said (the demo data bills in the past)."""
         installments = self._lock_unbilled()
         if not installments:
             return self.env["account.move"]
         products = {company: company._realty_installment_product() for company in installments.company_id}
-        invoices = self.env["account.move"].create(
-            [line._prepare_invoice_values(products[line.company_id]) for line in installments]
+        Move = installments._action_env().env["account.move"]  # only billing links invoices to installments
+        invoices = Move.create(
+            [line._prepare_invoice_values(products[line.company_id], invoice_date) for line in installments]
         )
         invoices.action_post()
-        return invoices
+        return invoices.with_env(self.env)
 
     def _lock_unbilled(self):
         """These installments still without an invoice, locked for this transaction; rows another transaction
@@ -79,7 +81,7 @@ class RealtyInstallment(models.Model):
         locked.invalidate_recordset(["move_id"])
         return locked.filtered(lambda line: line.contract_id.state in BILLABLE_CONTRACT_STATES)
 
-    def _prepare_invoice_values(self, product=None):
+    def _prepare_invoice_values(self, product=None, invoice_date=None):
         """The invoice of this installment; ``product`` is its company's installment product (found if omitted)."""
         self.ensure_one()
         contract = self.contract_id
@@ -88,7 +90,7 @@ class RealtyInstallment(models.Model):
             "company_id": contract.company_id.id,
             "partner_id": contract.partner_id.id,
             "currency_id": contract.currency_id.id,
-            "invoice_date": fields.Date.context_today(self),
+            "invoice_date": invoice_date or fields.Date.context_today(self),
             "invoice_date_due": self.date_due,
             "invoice_payment_term_id": False,
             "invoice_origin": contract.name,

@@ -68,8 +68,23 @@ class TestBilling(RealtyFinanceCase):
         first._bill()
         duplicate = first._prepare_invoice_values()
         with self.assertRaises(psycopg2.errors.UniqueViolation), self.cr.savepoint(), mute_logger("odoo.sql_db"):
-            self.env["account.move"].create(duplicate)
+            first._action_env().env["account.move"].create(duplicate)  # past the Python guard, as billing itself
             self.env.flush_all()
+
+    def test_nobody_links_an_invoice_to_an_installment_by_hand(self):
+        """A finance user's create or write over RPC cannot mark an installment billed with an invoice of theirs."""
+        contract = self._signed_installment_contract()
+        first = contract.installment_ids[1]
+        values = first._prepare_invoice_values()
+        Move = self.env["account.move"].with_user(self.finance)
+        with self.assertRaisesRegex(UserError, "billed from its contract"):
+            Move.create(values)
+        values.pop("realty_installment_id")
+        invoice = Move.create(values)
+        with self.assertRaisesRegex(UserError, "billed from its contract"):
+            invoice.write({"realty_installment_id": first.id})
+        self.assertFalse(first.move_id)
+        self.assertEqual(first.billing_state, "pending")
 
     def test_cancelled_invoice_can_be_billed_again(self):
         contract = self._signed_installment_contract()
