@@ -10,7 +10,7 @@ import time
 
 from psycopg2 import errors
 
-from odoo import SUPERUSER_ID, api
+from odoo import SUPERUSER_ID, Command, api
 from odoo.exceptions import ConcurrencyError, UserError
 from odoo.sql_db import db_connect
 from odoo.tests import BaseCase
@@ -32,6 +32,46 @@ class RealtyRaceCase(BaseCase):
         with cls.db.cursor() as cr:
             yield api.Environment(cr, SUPERUSER_ID, {})
             cr.commit()
+
+    @classmethod
+    def _race_building(cls, env, name, **project_values):
+        """A new project ``name`` (with ``project_values``) and its one building."""
+        project = env["realty.project"].create({"name": name, **project_values})
+        return env["realty.building"].create({"project_id": project.id, "name": "Race", "code": "R"})
+
+    @classmethod
+    def _race_unit(cls, env, building, floor=1, **values):
+        """A released 90 m² unit of ``building`` (``values``: unit_price…)."""
+        unit = env["realty.unit"].create(
+            {"building_id": building.id, "floor": floor, "position": 1, "gross_area": 90, "inner_area": 75, **values}
+        )
+        unit.action_release()
+        return unit
+
+    @classmethod
+    def _race_plan(cls, env, name, lines=({"name": "All", "share": 100},)):
+        """A payment plan of ``lines`` (the values of each line; by default one payment of everything)."""
+        return env["realty.payment.plan"].create(
+            {"name": name, "line_ids": [Command.create(dict(line)) for line in lines]}
+        )
+
+    @classmethod
+    def _race_users(cls, env, name, login, groups):
+        """One user a group (XML ids), named "``name`` 1", "``name`` 2"… with logins ``login``_1, ``login``_2…"""
+        return env["res.users"].create(
+            [
+                {"name": f"{name} {index}", "login": f"{login}_{index}", "group_ids": [Command.link(env.ref(group).id)]}
+                for index, group in enumerate(groups, start=1)
+            ]
+        )
+
+    @classmethod
+    def _unlink_race_users(cls, env, user_ids):
+        """The users go, and their partners with them (deleting a user keeps its partner)."""
+        users = env["res.users"].browse(user_ids)
+        partners = users.partner_id
+        users.unlink()
+        partners.unlink()
 
     def _race(self, work, user_ids):
         """Run ``work(env, index)`` in two threads started together, each in its own transaction as

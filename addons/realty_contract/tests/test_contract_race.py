@@ -2,7 +2,6 @@ import uuid
 
 from psycopg2 import errors
 
-from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -24,30 +23,13 @@ class TestContractRace(RealtyRaceCase):
         super().setUpClass()
         cls.tag = uuid.uuid4().hex[:8]
         with cls.committed_env() as env:
-            project = env["realty.project"].create({"name": f"Race Towers {cls.tag}"})
-            cls.building_id = env["realty.building"].create({"project_id": project.id, "name": "Race", "code": "R"}).id
-            cls.project_id = project.id
-            cls.plan_id = (
-                env["realty.payment.plan"]
-                .create({"name": f"Race plan {cls.tag}", "line_ids": [Command.create({"name": "All", "share": 100})]})
-                .id
-            )
+            building = cls._race_building(env, f"Race Towers {cls.tag}")
+            cls.building_id, cls.project_id = building.id, building.project_id.id
+            cls.plan_id = cls._race_plan(env, f"Race plan {cls.tag}").id
             cls.partner_id = env["res.partner"].create({"name": "Race Buyer"}).id
             # a salesperson, and a sales manager (who may sign any contract of the company)
-            cls.user_ids = [
-                env["res.users"]
-                .create(
-                    {
-                        "name": f"Contract Racer {index}",
-                        "login": f"realty_contract_racer_{index}_{cls.tag}",
-                        "group_ids": [Command.link(env.ref(group).id)],
-                    }
-                )
-                .id
-                for index, group in enumerate(
-                    ("realty_base.group_realty_salesperson", "realty_base.group_realty_manager"), start=1
-                )
-            ]
+            groups = ["realty_base.group_realty_salesperson", "realty_base.group_realty_manager"]
+            cls.user_ids = cls._race_users(env, "Contract Racer", f"realty_contract_racer_{cls.tag}", groups).ids
         cls.floor = 0
 
     @classmethod
@@ -61,7 +43,7 @@ class TestContractRace(RealtyRaceCase):
             units.unlink()
             env["realty.building"].browse(cls.building_id).unlink()
             env["realty.project"].browse(cls.project_id).unlink()
-            env["res.users"].browse(cls.user_ids).unlink()
+            cls._unlink_race_users(env, cls.user_ids)
             env["res.partner"].browse(cls.partner_id).unlink()
             env["realty.payment.plan"].browse(cls.plan_id).unlink()
         super().tearDownClass()
@@ -70,17 +52,8 @@ class TestContractRace(RealtyRaceCase):
         """A new released unit and its reservation by the first racer, confirmed and committed."""
         type(self).floor += 1
         with self.committed_env() as env:
-            unit = env["realty.unit"].create(
-                {
-                    "building_id": self.building_id,
-                    "floor": self.floor,
-                    "position": 1,
-                    "gross_area": 90,
-                    "inner_area": 75,
-                    "unit_price": 20000,
-                }
-            )
-            unit.action_release()
+            building = env["realty.building"].browse(self.building_id)
+            unit = self._race_unit(env, building, floor=self.floor, unit_price=20000)
             reservation = env["realty.reservation"].create(
                 {
                     "unit_id": unit.id,

@@ -2,7 +2,6 @@ import uuid
 
 from psycopg2 import errors
 
-from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -21,29 +20,12 @@ class TestReservationRace(RealtyRaceCase):
     def setUpClass(cls):
         super().setUpClass()
         tag = uuid.uuid4().hex[:8]
-        with cls.db.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            project = env["realty.project"].create({"name": f"Race Heights {tag}"})
-            building = env["realty.building"].create({"project_id": project.id, "name": "Race", "code": "R"})
-            cls.unit_id = (
-                env["realty.unit"]
-                .create({"building_id": building.id, "floor": 1, "position": 1, "gross_area": 90, "inner_area": 75})
-                .id
-            )
-            env["realty.unit"].browse(cls.unit_id).action_release()
-            plan = env["realty.payment.plan"].search([], limit=1) or env["realty.payment.plan"].create(
-                {"name": "Race plan", "line_ids": [(0, 0, {"name": "All", "share": 100})]}
-            )
-            users = [
-                env["res.users"].create(
-                    {
-                        "name": f"Racer {index}",
-                        "login": f"realty_racer_{index}_{tag}",
-                        "group_ids": [(4, env.ref("realty_base.group_realty_salesperson").id)],
-                    }
-                )
-                for index in (1, 2)
-            ]
+        with cls.committed_env() as env:
+            building = cls._race_building(env, f"Race Heights {tag}")
+            cls.unit_id = cls._race_unit(env, building).id
+            plan = cls._race_plan(env, f"Race plan {tag}")
+            groups = ["realty_base.group_realty_salesperson"] * 2
+            users = cls._race_users(env, "Racer", f"realty_racer_{tag}", groups)
             partner = env["res.partner"].create({"name": "Race Buyer"})
             cls.reservation_ids = [
                 env["realty.reservation"]
@@ -53,22 +35,20 @@ class TestReservationRace(RealtyRaceCase):
                 .id
                 for user in users
             ]
-            cls.user_ids = [user.id for user in users]
-            cls.cleanup_ids = (project.id, building.id, partner.id, plan.id, cls.user_ids)
-            cr.commit()
+            cls.user_ids = users.ids
+            cls.cleanup_ids = (building.project_id.id, building.id, partner.id, plan.id, cls.user_ids)
 
     @classmethod
     def tearDownClass(cls):
-        project_id, building_id, partner_id, _plan_id, user_ids = cls.cleanup_ids
-        with cls.db.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
+        project_id, building_id, partner_id, plan_id, user_ids = cls.cleanup_ids
+        with cls.committed_env() as env:
             env["realty.reservation"].browse(cls.reservation_ids).unlink()
             env["realty.unit"].browse(cls.unit_id).unlink()
             env["realty.building"].browse(building_id).unlink()
             env["realty.project"].browse(project_id).unlink()
-            env["res.users"].browse(user_ids).unlink()
+            env["realty.payment.plan"].browse(plan_id).unlink()
+            cls._unlink_race_users(env, user_ids)
             env["res.partner"].browse(partner_id).unlink()
-            cr.commit()
         super().tearDownClass()
 
     def _live_reservations(self):
