@@ -53,6 +53,8 @@ open installments first. Paid, open and overdue amounts are read from the invoic
     ],
     "demo": [
         "demo/realty_finance_demo.xml",
+        "demo/realty_finance_demo_contracts.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

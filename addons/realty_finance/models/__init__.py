@@ -28,3 +28,4 @@ from . import realty_commission
 from . import realty_contract_commission
 from . import realty_mortgage
 from . import realty_contract_mortgage
+from . import realty_demo

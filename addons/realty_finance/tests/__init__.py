@@ -15,3 +15,4 @@ from . import test_refund_race
 from . import test_commission
 from . import test_mortgage
 from . import test_payables_access
+from . import test_demo
