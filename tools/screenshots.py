@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Take the README screenshots of Realty CRM with a headless Chromium.
 
-Needs a running Odoo server whose database has the demo data of realty_base and realty_sales
+Needs a running Odoo server whose database has the demo data of the realty addons
 (``--with-demo``), ideally with the admin user's language set to zh_CN, and a Chromium binary
 (``chromium``, ``chromium-browser`` or ``google-chrome`` on the PATH, or ``--chromium``).
 Chromium is driven through the DevTools protocol (websocket-client); JSON-RPC calls (login,
-record lookups) go through requests. Example::
+record lookups) go through requests. The printouts (认购书, 购房合同, 收据) are page 1 of the PDF the
+server renders, made a PNG by ``pdftoppm`` (poppler-utils). Example::
 
     python3 tools/screenshots.py --url http://127.0.0.1:8069 --db realty --out docs/screenshots
 """
@@ -384,6 +385,23 @@ def shot_reservation_form(browser, odoo):
     )
 
 
+def shot_arrears(browser, odoo):
+    # 欠款 as an aged receivables table: one row per customer, one column per aging bucket (the pivot's columns)
+    browser.navigate(odoo.app_url("/odoo/action-realty_finance.realty_report_arrears_action", view_type="pivot"))
+    browser.wait_for(".o_pivot tbody .o_pivot_header_cell_closed")
+    browser.click(".o_searchview_facet .o_facet_remove")  # the action's default grouping by bucket: rows as well
+    browser.wait_for_js("!document.querySelector('.o_searchview_facet')", "the grouping facet removed")
+    browser.click(".o_pivot tbody .o_pivot_header_cell_opened")  # fold the rows…
+    browser.wait_for_js("!document.querySelector('.o_pivot tbody .o_pivot_header_cell_opened')", "the rows folded")
+    browser.click(".o_pivot tbody .o_pivot_header_cell_closed")  # …and open them again by customer
+    browser.wait_for(".o-dropdown--menu .o-dropdown-item")
+    browser.evaluate(
+        "Array.from(document.querySelectorAll('.o-dropdown--menu .o-dropdown-item'))"
+        ".find((item) => item.innerText.trim() === '客户').click()"
+    )
+    browser.wait_for(".o_pivot tbody .o_pivot_header_cell_opened")
+
+
 # (file name, function, viewport height)
 PAGES = [
     ("sales_board.png", shot_sales_board, 900),
@@ -393,7 +411,59 @@ PAGES = [
     ("lead_recommendations.png", shot_lead_recommendations, 1400),
     ("unit_generator.png", shot_unit_generator, 900),
     ("reservation_form.png", shot_reservation_form, 900),
+    ("arrears.png", shot_arrears, 520),
 ]
+
+
+# ----------------------------------------------------------------------
+# The printouts: page 1 of a demo document's PDF
+# ----------------------------------------------------------------------
+
+PDF_RESOLUTION = 60  # dpi: an A4 page becomes about 500 × 700 px
+
+
+def pdf_reservation_agreement(odoo):
+    reservation_id = odoo.find_id("realty.reservation", [("partner_id.name", "=", "张伟"), ("state", "=", "confirmed")])
+    return f"/report/pdf/realty_sales.report_reservation_agreement/{reservation_id}"
+
+
+def pdf_contract(odoo):
+    contract_id = odoo.find_id("realty.contract", [("state", "=", "registered")])
+    return f"/report/pdf/realty_contract.report_contract/{contract_id}"
+
+
+def pdf_receipt(odoo):
+    # the last payment of the demo's paid-up contract (吴磊): its balance 尾款, paid by bank transfer
+    payment_id = odoo.find_id("account.payment", [("realty_contract_id.partner_id.name", "=", "吴磊")])
+    return f"/report/pdf/realty_finance.report_payment_receipt/{payment_id}"
+
+
+# (file name, function giving the report's URL)
+PDFS = [
+    ("reservation_agreement.png", pdf_reservation_agreement),
+    ("contract.png", pdf_contract),
+    ("receipt.png", pdf_receipt),
+]
+
+
+def shot_pdf(odoo, url, path):
+    """Page 1 of the PDF the server renders at ``url``, as a PNG."""
+    response = odoo.session.get(odoo.url + url, timeout=180)
+    response.raise_for_status()
+    if not response.content.startswith(b"%PDF"):
+        raise ScreenshotError(f"{url} did not return a PDF ({response.headers.get('Content-Type')})")
+    with tempfile.TemporaryDirectory(prefix="realty-pdf-") as tmp:
+        pdf = Path(tmp) / "document.pdf"
+        pdf.write_bytes(response.content)
+        page = Path(tmp) / "page"
+        command = ["pdftoppm", "-png", "-r", str(PDF_RESOLUTION), "-f", "1", "-l", "1", "-singlefile", pdf, page]
+        try:
+            subprocess.run(command, check=True, capture_output=True)
+        except FileNotFoundError:
+            raise ScreenshotError("pdftoppm not found: install poppler-utils")
+        except subprocess.CalledProcessError as error:
+            raise ScreenshotError(f"pdftoppm failed: {error.stderr.decode(errors='replace')}")
+        shutil.copyfile(page.with_suffix(".png"), path)
 
 
 def parse_args(argv):
@@ -414,6 +484,7 @@ def main(argv=None):
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     pages = [page for page in PAGES if not args.only or page[0] in args.only]
+    pdfs = [pdf for pdf in PDFS if not args.only or pdf[0] in args.only]
 
     odoo = OdooClient(base, args.db)
     session_id = odoo.authenticate(args.login, args.password)
@@ -451,6 +522,16 @@ def main(argv=None):
                 print(f"  WARNING: {problem}")
     finally:
         browser.close()
+    for name, report_url in pdfs:
+        print(f"{name} ...", flush=True)
+        try:
+            shot_pdf(odoo, report_url(odoo), out / name)
+        except (ScreenshotError, requests.RequestException) as error:
+            failures += 1
+            print(f"  FAILED: {error}")
+            continue
+        shrink_png(out / name)
+        print(f"  {out / name} ({(out / name).stat().st_size // 1024} KB)")
     return 1 if failures else 0
 
 
