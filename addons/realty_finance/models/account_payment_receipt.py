@@ -52,6 +52,14 @@ class AccountPayment(models.Model):
     def _action_only_fields(self):
         return super()._action_only_fields() | {"realty_receipt_number", "realty_cashier_id"}
 
+    def _frozen_fields(self):
+        """Once received, the money stays with the document it was received for: a relinked payment would move a
+        deposit or a receipt to another contract."""
+        frozen = super()._frozen_fields()
+        if self.state != "draft":
+            frozen |= {"realty_contract_id", "realty_reservation_id", "realty_method"}
+        return frozen
+
     def action_post(self):
         """EXTENDS account: money received for a contract or a reservation gets its receipt number and cashier."""
         result = super().action_post()

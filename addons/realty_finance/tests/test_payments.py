@@ -52,6 +52,18 @@ class TestPayments(RealtyFinanceCase):
         self.assertEqual(second.billing_state, "partial", "the credit is applied when the next invoice is posted")
         self.assertEqual(second.amount_paid, 70000.0)
 
+    def test_received_payment_stays_with_its_document(self):
+        """A finance user's direct write (RPC) cannot move a received deposit to another document."""
+        reservation = self._confirmed_reservation(payment_plan_id=self.plan_installment.id)
+        payment = self._receive(reservation, 50000.0)
+        unit = self._create_unit(12, 3)
+        unit.action_release()
+        other = self._signed_installment_contract(unit=unit)
+        with self.assertRaisesRegex(UserError, "can no longer be changed"):
+            payment.with_user(self.finance).write({"realty_reservation_id": False, "realty_contract_id": other.id})
+        self.assertEqual(payment.realty_reservation_id, reservation)
+        self.assertFalse(payment.realty_contract_id)
+
     def test_salesperson_cannot_receive_money(self):
         contract = self._signed_installment_contract()
         with self.assertRaises(AccessError):
