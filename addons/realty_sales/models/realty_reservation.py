@@ -62,6 +62,12 @@ class RealtyReservation(models.Model):
     deposit_amount = fields.Monetary("Deposit", tracking=True)
     date_reservation = fields.Datetime("Reserved On", readonly=True, copy=False)
     date_expiry = fields.Datetime("Hold Until", copy=False, tracking=True)
+    date_closed = fields.Datetime(
+        "Released On",
+        readonly=True,
+        copy=False,
+        help="When the reservation last gave its unit back (cancelled, expired or its discount rejected).",
+    )
     state = fields.Selection(
         RESERVATION_STATES, "Status", required=True, default="draft", index=True, tracking=True, copy=False
     )
@@ -158,6 +164,7 @@ class RealtyReservation(models.Model):
             "state",
             "approver_id",
             "date_reservation",
+            "date_closed",
             "list_price",
             "plan_discount",
             "price",
@@ -374,7 +381,7 @@ class RealtyReservation(models.Model):
     def _release(self, reservation_state):
         """End these reservations' claim: units back on sale, the reservations in ``reservation_state``."""
         live = self.filtered(lambda r: r.state in ("to_approve", "confirmed"))
-        self._action_env().write({"state": reservation_state})
+        self._action_env().write({"state": reservation_state, "date_closed": fields.Datetime.now()})
         live.unit_id.sudo().filtered(lambda unit: unit.state in ("pending", "reserved"))._change_state("available")
         live._after_release()
 
