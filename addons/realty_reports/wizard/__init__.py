@@ -1,0 +1,2 @@
+# daily log
+from . import realty_daily_report_make
