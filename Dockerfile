@@ -11,6 +11,12 @@ RUN pip3 install --no-cache-dir --break-system-packages cn2an websocket-client p
 # OCA addons (pins as in requirements.txt). The image's Odoo is a .deb, not a pip distribution, so pip could not
 # resolve their requirement odoo==19.0.*: --no-deps, and their own dependencies (xlsxwriter, xlrd) are in the image.
 RUN pip3 install --no-cache-dir --break-system-packages --no-deps odoo-addon-report_xlsx==19.0.1.0.2.2
+# realty_admin's OCA addons (same --no-deps reason) and auto_backup's own dependencies (cryptography is in the
+# image); the backup directory is a volume (docker-compose.yml) that realty_admin finds through REALTY_BACKUP_DIR.
+RUN pip3 install --no-cache-dir --break-system-packages --no-deps odoo-addon-auto_backup==19.0.1.0.1.2 \
+        odoo-addon-base_user_role==19.0.1.3.3 odoo-addon-base_user_role_history==19.0.1.0.0.2 \
+    && pip3 install --no-cache-dir --break-system-packages "paramiko<4" pysftp \
+    && mkdir -p /var/lib/odoo-backups && chown odoo /var/lib/odoo-backups
 
 # A browser for the tours (Odoo skips browser tests when none is on PATH). Ubuntu's own chromium
 # package is only a snap wrapper that cannot run in a container, so Google Chrome is used (amd64 only).

@@ -9,6 +9,8 @@
 #   make i18n     export addons/<addon>/i18n/zh_CN.po for every realty addon (uses a throwaway database)
 #   make bench    run every bench/*.py
 #   make clean    remove Python and tool caches
+#   make backup [DB=realty]  back up a database (zip with filestore, recorded in its Backups list)
+#   make restore FILE=backup.zip DB=new_db  restore a backup into a NEW database (never over an existing one)
 # Environment knobs are documented in scripts/odoo-env.sh, scripts/run.sh and scripts/run_tests.py.
 
 PYTHON ?= python3
@@ -16,10 +18,10 @@ RUFF ?= ruff
 # only the directories that exist (ruff reports a missing path as an error)
 LINT_PATHS := $(wildcard addons tests scripts bench tools)
 
-.PHONY: help run test test-upstream lint format deps i18n bench clean
+.PHONY: help run test test-upstream lint format deps i18n bench clean backup restore
 
 help:
-	@sed -n '2,12s/^# //p' Makefile
+	@sed -n '2,13s/^# //p' Makefile
 
 run:
 	scripts/run.sh $(ARGS)
@@ -50,3 +52,9 @@ bench:
 clean:
 	find . -path ./.cache -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +
 	rm -rf .pytest_cache .ruff_cache
+
+backup:
+	scripts/backup.sh $(DB)
+
+restore:
+	scripts/restore.sh "$(FILE)" "$(DB)"
