@@ -17,9 +17,16 @@ saw confirmed and did not cancel (by id). The exit code is 1 when any part of it
 throughput and latency goals of the issue (>= 300 reservations in 60 s, p95 <= 1 s) are reported, not
 enforced.
 
+Scaling out (--servers N, N >= 2; tests/test_two_servers.py): N independent prefork servers (separate processes
+and ports, one database, one data_dir: sessions and filestore shared, as behind docker-compose.prod.yml's proxy),
+the clients split across them round-robin. The guarantee above then holds across servers, and a sales board
+open on the last server (its bus websocket, with a session logged in on the first) must be told of a unit
+reserved through the first server within a bounded wait, and of every unit reserved through the other servers
+during the load: the servers share nothing but PostgreSQL, so the bus message can only come through it.
+
 Only loopback traffic; the run stops by itself after --seconds.
 
-    python3 bench/launch_day.py [--seconds 60] [--clients 20] [--think-ms 0] [--db NAME]
+    python3 bench/launch_day.py [--seconds 60] [--clients 20] [--think-ms 0] [--db NAME] [--servers 1]
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from __future__ import annotations
 import argparse
 import collections
 import contextlib
+import json
 import os
 import random
 import re
@@ -50,6 +58,7 @@ FLOORS, POSITIONS = 30, 8
 GOAL_RESERVATIONS_PER_60S, GOAL_P95_MS = 300, 1000.0
 SERVER_START_TIMEOUT = 180
 REQUEST_TIMEOUT = 120
+BOARD_WAIT_SECONDS = 20.0  # how long a board on another server may take to show a reservation
 REFRESH_SECONDS = 1.0  # how stale a client's view of the available units may get (the board is live)
 LIVE_STATES = ("confirmed", "converted")
 SOLD_STATES = ("reserved", "contracted", "delivered")
@@ -126,10 +135,21 @@ def prepare(env, clients: int) -> Setup:
 # ----------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def odoo_server(db: str, log_path: str):
-    """A prefork Odoo server on free loopback ports; yields its base URL and stops it (and its children) at the end."""
+@dataclass
+class Server:
+    """One Odoo server of the run: its HTTP base URL, its websocket URL (the gevent port) and its log."""
+
+    number: int
+    url: str
+    websocket_url: str
+    log_path: str
+
+
+def start_server(db: str, number: int, log_dir: str) -> tuple[subprocess.Popen, Server]:
+    """Start a prefork Odoo server on free loopback ports, in a process group of its own (master, workers and
+    gevent process), logging to log_dir/odoo-server-<number>.log."""
     port, gevent_port = free_port(), free_port()
+    log_path = os.path.join(log_dir, f"odoo-server-{number}.log")
     cmd = server_command(
         db,
         f"--db-filter=^{db}$",
@@ -143,27 +163,53 @@ def odoo_server(db: str, log_path: str):
         "--limit-time-cpu=600",
         "--log-level=warn",
         "--log-handler=werkzeug:INFO",  # one line per request with its SQL count, SQL time and other time
-        workdir=os.path.dirname(log_path),
+        workdir=log_dir,
     )
-    url = f"http://127.0.0.1:{port}"
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
             cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
         )
+    server = Server(number, f"http://127.0.0.1:{port}", f"ws://127.0.0.1:{gevent_port}/websocket", log_path)
+    return proc, server
+
+
+def wait_until_ready(proc: subprocess.Popen, server: Server, deadline: float) -> None:
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(
+                f"Odoo server {server.number} exited with code {proc.returncode}:\n{tail(server.log_path)}"
+            )
+        with contextlib.suppress(requests.RequestException):
+            if requests.get(f"{server.url}/web/login", timeout=10).status_code == 200:
+                return
+        if time.monotonic() > deadline:
+            raise RuntimeError(
+                f"Odoo server {server.number} did not answer within {SERVER_START_TIMEOUT} s:\n{tail(server.log_path)}"
+            )
+        time.sleep(0.5)
+
+
+@contextlib.contextmanager
+def odoo_servers(db: str, log_dir: str, count: int = 1):
+    """`count` independent prefork Odoo servers on db (separate processes and ports, one database, one data_dir:
+    the sessions and the filestore are shared as in a scaled-out deployment), started at once; yields their
+    Server descriptions and stops all of them (and their children) at the end, whatever happens."""
+    procs = []
     try:
+        servers = []
+        for number in range(1, count + 1):
+            proc, server = start_server(db, number, log_dir)
+            procs.append(proc)
+            servers.append(server)
+            # the process group id, for whoever must clean up after a SIGKILL of this script (tests/)
+            say(f"  server {number}: SERVER_PGID={proc.pid} {server.url} (bus {server.websocket_url})")
         deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"the Odoo server exited with code {proc.returncode}:\n{tail(log_path)}")
-            with contextlib.suppress(requests.RequestException):
-                if requests.get(f"{url}/web/login", timeout=10).status_code == 200:
-                    break
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"the Odoo server did not answer within {SERVER_START_TIMEOUT} s:\n{tail(log_path)}")
-            time.sleep(0.5)
-        yield url
+        for proc, server in zip(procs, servers):
+            wait_until_ready(proc, server, deadline)
+        yield servers
     finally:
-        stop_process_group(proc)
+        for proc in procs:
+            stop_process_group(proc)
 
 
 def stop_process_group(proc: subprocess.Popen) -> None:
@@ -206,6 +252,7 @@ class Stats:
     error_samples: list[str] = field(default_factory=list)
     live_ids: set[int] = field(default_factory=set)  # confirmed by a client and not cancelled by it
     in_doubt_ids: set[int] = field(default_factory=set)  # an unexpected error left the outcome unknown
+    reserved_units: set[int] = field(default_factory=set)  # the units of the reservations confirmed
     reserve_ms: list[float] = field(default_factory=list)  # create + confirm, as the user waits for it
     call_ms: dict[str, list[float]] = field(default_factory=lambda: collections.defaultdict(list))
 
@@ -217,6 +264,7 @@ class Stats:
         self.error_samples += other.error_samples
         self.live_ids |= other.live_ids
         self.in_doubt_ids |= other.in_doubt_ids
+        self.reserved_units |= other.reserved_units
         self.reserve_ms += other.reserve_ms
         for key, values in other.call_ms.items():
             self.call_ms[key] += values
@@ -328,9 +376,177 @@ class Client(threading.Thread):
         self.pending = None
         self.stats.reserve_ms.append((time.perf_counter() - start) * 1000)
         self.stats.reservations += 1
+        self.stats.reserved_units.add(unit_id)
         self.mine.append(reservation_id)
         if self.think_ms:  # the salesperson fills in the next form before confirming again
             time.sleep(min(self.rng.uniform(0, 2 * self.think_ms) / 1000, max(self.stop_at - time.monotonic(), 0)))
+
+
+# ----------------------------------------------------------------------
+# Sales board on another server (--servers 2 and more)
+# ----------------------------------------------------------------------
+
+
+class BoardWatcher(threading.Thread):
+    """A sales board open on one server: the bus websocket of that server's gevent process, subscribed as the
+    board's web client does (ir.websocket adds the company's board channel), with the session of a login made
+    on another server (the session store is shared, as behind a load balancer). It records the unit states
+    that the "realty.unit/state" messages bring. Servers share nothing but the database: a unit reserved
+    through another server reaches this board only through PostgreSQL (the bus table and NOTIFY)."""
+
+    def __init__(self, server: Server, session_id: str):
+        super().__init__(name=f"board-on-server-{server.number}", daemon=True)
+        self.server = server
+        self.session_id = session_id
+        self.subscribed = threading.Event()
+        self.stopping = threading.Event()
+        self.changed = threading.Condition()
+        self.reserved_units: set[int] = set()  # units the board was told are reserved
+        self.error: str | None = None
+
+    def run(self) -> None:
+        try:
+            import websocket  # noqa: PLC0415  (websocket-client: only needed with several servers)
+
+            from odoo.addons.bus.websocket import WebsocketConnectionHandler  # noqa: PLC0415
+
+            url = f"{self.server.websocket_url}?version={WebsocketConnectionHandler._VERSION}"
+            ws = websocket.create_connection(url, cookie=f"session_id={self.session_id}", timeout=REQUEST_TIMEOUT)
+        except Exception as exc:
+            self.fail(f"cannot open the bus websocket {self.server.websocket_url}: {exc!r}")
+            return
+        try:
+            ws.send(json.dumps({"event_name": "subscribe", "data": {"channels": [], "last": 0}}))
+            ws.settimeout(0.5)
+            self.subscribed.set()
+            while not self.stopping.is_set():
+                try:
+                    frame = ws.recv()
+                except websocket.WebSocketTimeoutException:
+                    continue
+                if not frame:
+                    raise RuntimeError(f"the server closed the websocket (close status {ws.status})")
+                self.receive(json.loads(frame))
+        except Exception as exc:
+            if not self.stopping.is_set():
+                self.fail(f"the bus websocket failed: {exc!r}")
+        finally:
+            ws.close()
+
+    def fail(self, error: str) -> None:
+        self.error = error
+        self.subscribed.set()
+        with self.changed:
+            self.changed.notify_all()
+
+    def receive(self, notifications: list[dict]) -> None:
+        units = {
+            change["id"]
+            for notification in notifications
+            if notification["message"]["type"] == "realty.unit/state"
+            for change in notification["message"]["payload"]
+            if change["state"] == "reserved"
+        }
+        with self.changed:
+            self.reserved_units |= units
+            self.changed.notify_all()
+
+    def wait_for(self, unit_ids: set[int], timeout: float) -> set[int]:
+        """Wait (at most timeout seconds) until the board was told that all unit_ids are reserved; return those
+        it was not told about."""
+        deadline = time.monotonic() + timeout
+        with self.changed:
+            while (missing := unit_ids - self.reserved_units) and not self.error:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                self.changed.wait(left)
+            return missing
+
+
+@dataclass
+class BoardCheck:
+    """What the board on the last server saw of the units reserved through the others."""
+
+    probe_unit: int = 0
+    probe_seen: bool = False
+    probe_ms: float = float("nan")
+    elsewhere: int = 0  # units reserved during the load through the other servers
+    missed: list[int] = field(default_factory=list)  # of those, the ones the board never showed as reserved
+    error: str | None = None
+    probe_client: Client | None = None  # its reservation stays live: the accounting check counts it
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.error or not self.probe_seen or self.missed)
+
+
+def open_board(servers: list[Server], db: str, setup: Setup, check: BoardCheck) -> BoardWatcher | None:
+    """Open the sales board on the last server with a session logged in on the first one, then probe it with a
+    reservation made through the first server. Failures go to check.error."""
+    first, last = servers[0], servers[-1]
+    board_user = Client(0, first.url, db, setup.logins[0], setup.password, setup, None, None)
+    try:
+        board_user.authenticate()
+    except Exception as exc:
+        check.error = f"the board user cannot log in on server {first.number}: {exc!r}"
+        return None
+    watcher = BoardWatcher(last, board_user.session.cookies.get("session_id", ""))
+    watcher.start()
+    if not watcher.subscribed.wait(timeout=REQUEST_TIMEOUT):
+        check.error = f"the board on server {last.number} did not connect within {REQUEST_TIMEOUT} s"
+    elif watcher.error:
+        check.error = watcher.error
+    else:
+        check.probe_client = Client(0, first.url, db, setup.logins[0], setup.password, setup, None, None)
+        try:
+            probe_board(check.probe_client, watcher, check)
+        except Exception as exc:
+            check.error = f"reserving the probe unit through server {first.number} failed: {exc!r}"
+    return watcher
+
+
+def report_board(board: BoardCheck, servers: list[Server], clients: list[Client]) -> None:
+    """The per-server split of the load and what the board on the last server saw; machine-readable lines last."""
+    per_server = [sum(c.stats.reservations for c in clients if c.url == server.url) for server in servers]
+    first, last = servers[0].number, servers[-1].number
+    for server, count in zip(servers, per_server):
+        say(f"  server {server.number} ({server.url}): {count} reservations confirmed through it")
+    say(f"  sales board on server {last} (logged in on server {first}), fed by PostgreSQL only:")
+    if board.probe_unit:
+        shown = (
+            f"shown after {board.probe_ms:.0f} ms" if board.probe_seen else f"NOT shown in {BOARD_WAIT_SECONDS:.0f} s"
+        )
+        say(f"    probe: unit {board.probe_unit} reserved through server {first}: {shown}")
+    say(
+        f"    units reserved through the other servers during the load: {board.elsewhere}, not shown: {len(board.missed)}"
+    )
+    if board.missed:
+        say(f"      not shown: {board.missed[:20]}")
+    if board.error:
+        say(f"    error: {board.error}")
+    say(f"SERVERS count={len(servers)} reservations={','.join(map(str, per_server))}")
+    say(
+        f"BOARD probe={'seen' if board.probe_seen else 'missed'} probe_unit={board.probe_unit}"
+        f" elsewhere={board.elsewhere} missed={len(board.missed)} error={board.error or 'none'}"
+    )
+
+
+def probe_board(client: Client, watcher: BoardWatcher, check: BoardCheck) -> None:
+    """Reserve one unit through the client's server and wait (bounded) for the board on another server to show it."""
+    client.authenticate()
+    client.refresh()
+    if not client.available:
+        raise RuntimeError("no available unit to probe the board with")
+    check.probe_unit = unit_id = client.available[0]
+    start = time.perf_counter()
+    values = {"unit_id": unit_id, "partner_id": client.setup.partner_id, "payment_plan_id": client.setup.plan_id}
+    reservation_id = client.call("realty.reservation", "create", values)
+    client.call("realty.reservation", "action_confirm", [reservation_id])
+    client.mine.append(reservation_id)  # a live reservation the accounting check must expect
+    client.stats.live_ids = set(client.mine)
+    check.probe_seen = not watcher.wait_for({unit_id}, BOARD_WAIT_SECONDS)
+    check.probe_ms = (time.perf_counter() - start) * 1000
 
 
 # ... "POST /web/dataset/call_kw/realty.reservation/create HTTP/1.1" 200 - 52 0.031 0.084
@@ -446,44 +662,72 @@ def main() -> int:
         help="mean pause of a client after each reservation (uniform 0..2x; default 0: no pause at all)",
     )
     parser.add_argument("--db", help="database to use and keep (default: $BENCH_DB, else a throwaway one)")
+    parser.add_argument(
+        "--servers",
+        type=int,
+        default=1,
+        help="independent Odoo servers on the database, the clients split across them (default 1); with 2 or more,"
+        " a sales board open on the last one must show the units reserved through the others",
+    )
     args = parser.parse_args()
+    if args.servers < 1 or args.clients < args.servers:
+        parser.error("--servers must be at least 1 and at most --clients")
     exit_on_sigterm()
 
     log_dir = tempfile.mkdtemp(prefix="realty-launch-day-")
-    log_path = os.path.join(log_dir, "odoo-server.log")
+    workers = 2 * args.servers
     with bench_database("launch", args.db) as db:
         with odoo_env(db) as env:
             say(f"Preparing {args.clients} salespeople and a building of {FLOORS} x {POSITIONS} units ...")
             setup = prepare(env, args.clients)
-        say(f"Starting Odoo (prefork, 2 workers) on {db}; server log: {log_path}")
-        with odoo_server(db, log_path) as url:
+        servers_text = f"{args.servers} independent servers" if args.servers > 1 else "one server"
+        say(f"Starting Odoo ({servers_text}, prefork, 2 workers each) on {db}; server logs in {log_dir}")
+        board = BoardCheck() if args.servers > 1 else None
+        with odoo_servers(db, log_dir, args.servers) as servers:
             logged_in = threading.Barrier(args.clients + 1, timeout=SERVER_START_TIMEOUT)
             go = threading.Event()
+            # round-robin over the servers
+            urls = [servers[index % len(servers)].url for index in range(args.clients)]
             clients = [
                 Client(index, url, db, login, setup.password, setup, logged_in, go, args.think_ms)
-                for index, login in enumerate(setup.logins, 1)
+                for index, (login, url) in enumerate(zip(setup.logins, urls), 1)
             ]
             say(f"{args.clients} clients logging in ...")
             for client in clients:
                 client.start()
+            watcher = None
             try:
                 logged_in.wait()
+                if board:
+                    watcher = open_board(servers, db, setup, board)
             finally:
                 start = time.monotonic()
                 for client in clients:
                     client.stop_at = start + args.seconds
                 go.set()
-            cpu_start = time.process_time()
-            say(f"Load running for {args.seconds:.0f} s ...")
-            for client in clients:
-                client.join(timeout=args.seconds + 2 * REQUEST_TIMEOUT)
-            elapsed = time.monotonic() - start
-            client_cpu = time.process_time() - cpu_start
-            stuck = [client.name for client in clients if client.is_alive()]
+            try:
+                cpu_start = time.process_time()
+                say(f"Load running for {args.seconds:.0f} s ...")
+                for client in clients:
+                    client.join(timeout=args.seconds + 2 * REQUEST_TIMEOUT)
+                elapsed = time.monotonic() - start
+                client_cpu = time.process_time() - cpu_start
+                stuck = [client.name for client in clients if client.is_alive()]
+                if watcher:
+                    elsewhere = set().union(*(c.stats.reserved_units for c in clients if c.url != watcher.server.url))
+                    board.elsewhere = len(elsewhere)
+                    board.missed = sorted(watcher.wait_for(elsewhere, BOARD_WAIT_SECONDS))
+                    board.error = board.error or watcher.error
+            finally:
+                if watcher:
+                    watcher.stopping.set()
+                    watcher.join(timeout=10)
 
         stats = Stats()
         for client in clients:
             stats.merge(client.stats)
+        if board and board.probe_client:
+            stats.merge(board.probe_client.stats)
         with odoo_env(db) as env:
             doubles, problems = check_database(env, setup.building_id)
             reserved, available = building_counts(env, setup.building_id)
@@ -503,7 +747,7 @@ def main() -> int:
         think = f", think time {args.think_ms:.0f} ms" if args.think_ms else ", no think time"
         say(
             f"Launch day: {args.clients} salespeople, {setup.unit_count} units, {elapsed:.1f} s"
-            f" (prefork, 2 workers{think})"
+            f" ({servers_text}, prefork, {workers} workers{think})"
         )
         say(f"  reservations confirmed: {stats.reservations} ({rate:.1f}/s, {per_60s:.0f} per 60 s)")
         say(f"  refusals (unit already taken): {stats.refusals}")
@@ -521,7 +765,10 @@ def main() -> int:
                     f"    {kind:<15} {len(values):5d} calls  p50 {percentile(values, 50):6.0f} ms"
                     f"  p95 {percentile(values, 95):6.0f} ms  max {max(values):6.0f} ms"
                 )
-        requests_by_path = server_stats(log_path)
+        requests_by_path = collections.defaultdict(list)
+        for server in servers:
+            for path, values in server_stats(server.log_path).items():
+                requests_by_path[path] += values
         busy = sum(
             sql + other
             for path, values in requests_by_path.items()
@@ -530,7 +777,7 @@ def main() -> int:
         )
         say(
             f"  server side (werkzeug log, time inside the workers): {busy:.1f} s busy serving the load in {elapsed:.1f} s"
-            f" = {busy / elapsed:.2f} of 2 workers; load generator CPU {client_cpu:.1f} s"
+            f" = {busy / elapsed:.2f} of {workers} workers; load generator CPU {client_cpu:.1f} s"
         )
         for path, values in sorted(requests_by_path.items()):
             total_ms = [1000 * (sql + other) for _q, sql, other in values]
@@ -554,13 +801,19 @@ def main() -> int:
         say(f"  inconsistencies: {len(problems) - doubles}")
         for problem in problems[:20]:
             say(f"    {problem}")
+        if board:
+            report_board(board, servers, clients)
         say(
             f"RESULT reservations={stats.reservations} refusals={stats.refusals} cancellations={stats.cancellations}"
             f" errors={stats.errors} double_bookings={doubles} inconsistencies={len(problems) - doubles}"
         )
         failed = [
             what
-            for what, bad in (("unexpected errors", stats.errors), ("the database is inconsistent", problems))
+            for what, bad in (
+                ("unexpected errors", stats.errors),
+                ("the database is inconsistent", problems),
+                ("the board on another server did not show every reservation", board and board.failed),
+            )
             if bad
         ]
         if failed:
@@ -569,6 +822,7 @@ def main() -> int:
         say(
             "OK: no unexpected error, no double booking, every reserved unit has exactly one live reservation,"
             " and the live reservations are exactly those the clients kept"
+            + (", and the board on another server showed every reservation" if board else "")
         )
     return 0
 
