@@ -166,8 +166,11 @@ DATA_SQL = [
     ),
     (
         "installments",
-        """INSERT INTO realty_installment (contract_id, sequence, name, kind, date_due, amount)
-           SELECT c.id, k, 'Installment ' || k, 'installment', c.date_signed + k * 30, round(c.price / %(installments)s, 2)
+        """INSERT INTO realty_installment (contract_id, project_id, company_id, user_id, sequence, name, kind, date_due,
+                                           amount, amount_paid, amount_residual, billing_state)
+           SELECT c.id, c.project_id, c.company_id, c.user_id, k, 'Installment ' || k, 'installment',
+                  c.date_signed + k * 30, round(c.price / %(installments)s, 2), 0, round(c.price / %(installments)s, 2),
+                  'pending'
            FROM realty_contract c CROSS JOIN generate_series(1, %(installments)s) k WHERE c.name LIKE 'BH%%'""",
     ),
     (
@@ -292,23 +295,23 @@ def run(env) -> list[list[object]]:
         env.invalidate_all()
         env.registry.clear_cache()
 
-    dashboard = measure(
-        "dashboard",
-        env.cr,
-        lambda: env["realty.dashboard"].get_dashboard(),
-        runs=RUNS,
-        before=cold,
-    )
-    ok = dashboard.queries <= DASHBOARD_QUERY_GOAL and dashboard.best_ms <= DASHBOARD_MS_GOAL
-    rows.append(
-        [
-            "dashboard, cold",
-            f"{dashboard.best_ms:.0f} ms",
-            "",
-            f"{dashboard.queries} queries",
-            f"≤ {DASHBOARD_QUERY_GOAL} queries, ≤ {DASHBOARD_MS_GOAL} ms: {goal(ok)}",
-        ]
-    )
+    # a request of a running server starts with an empty record cache (env.invalidate_all); the first request after
+    # a start also fills the registry's caches (access rules, record rules, views): both are reported
+    for label, before in (
+        ("dashboard, record cache cold", env.invalidate_all),
+        ("dashboard, server caches cold too", cold),
+    ):
+        dashboard = measure(label, env.cr, lambda: env["realty.dashboard"].get_dashboard(), runs=RUNS, before=before)
+        ok = dashboard.queries <= DASHBOARD_QUERY_GOAL and dashboard.best_ms <= DASHBOARD_MS_GOAL
+        rows.append(
+            [
+                label,
+                f"{dashboard.best_ms:.0f} ms",
+                "",
+                f"{dashboard.queries} queries",
+                f"≤ {DASHBOARD_QUERY_GOAL} queries, ≤ {DASHBOARD_MS_GOAL} ms: {goal(ok)}",
+            ]
+        )
     return rows
 
 

@@ -108,8 +108,8 @@ class OdooClient:
             self.menu_id = self.xmlid_to_id(APP_MENU)
         return f"{self.url}{path}?{urlencode({**query, 'menu_id': self.menu_id})}"
 
-    def find_id(self, model, domain):
-        ids = self.call(model, "search", domain, limit=1)
+    def find_id(self, model, domain, order=None):
+        ids = self.call(model, "search", domain, limit=1, **({"order": order} if order else {}))
         if not ids:
             raise ScreenshotError(f"no {model} record matches {domain}: is the demo data installed?")
         return ids[0]
@@ -402,6 +402,31 @@ def shot_arrears(browser, odoo):
     browser.wait_for(".o_pivot tbody .o_pivot_header_cell_opened")
 
 
+def shot_dashboard(browser, odoo):
+    # 经营看板: this month's KPI cards, the trend chart and the top layouts and salespeople of the demo's 90 days
+    browser.navigate(odoo.app_url("/odoo/action-realty_reports.realty_dashboard_action"))
+    browser.wait_for(".o_realty_dashboard_card .o_realty_dashboard_value")
+    browser.wait_for(".o_realty_dashboard_chart canvas")
+    browser.wait_for(".o_realty_dashboard_top_row")
+
+
+def shot_daily_report(browser, odoo):
+    # yesterday's 日报 of 翠湖花园, as the nightly cron made it
+    report_id = odoo.find_id("realty.daily.report", [], order="date desc")
+    browser.navigate(odoo.app_url(f"/odoo/action-realty_reports.realty_daily_report_action/{report_id}"))
+    browser.wait_for(".o_form_view .o_form_sheet .o_field_widget")
+
+
+def shot_backups(browser, odoo):
+    browser.navigate(odoo.app_url("/odoo/action-realty_admin.realty_backup_action"))
+    browser.wait_for(".o_list_view .o_data_row")
+
+
+def shot_roles(browser, odoo):
+    browser.navigate(odoo.app_url("/odoo/action-realty_admin.res_users_action_realty_roles"))
+    browser.wait_for(".o_list_view .o_data_row")
+
+
 # (file name, function, viewport height)
 PAGES = [
     ("sales_board.png", shot_sales_board, 900),
@@ -412,6 +437,10 @@ PAGES = [
     ("unit_generator.png", shot_unit_generator, 900),
     ("reservation_form.png", shot_reservation_form, 900),
     ("arrears.png", shot_arrears, 520),
+    ("dashboard.png", shot_dashboard, 1000),
+    ("daily_report.png", shot_daily_report, 1100),
+    ("backups.png", shot_backups, 520),
+    ("roles.png", shot_roles, 620),
 ]
 
 
