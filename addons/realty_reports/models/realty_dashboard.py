@@ -55,7 +55,10 @@ class RealtyDashboard(models.AbstractModel):
             "trend": self._trend(ranges[period if period != "today" else "week"], period, signed, received),
             "top_layouts": self._top(self._signed_domain(projects), ranges[period], "layout_id"),
             "top_salespeople": self._top(self._signed_domain(projects), ranges[period], "user_id"),
-            "projects": [{"id": p.id, "name": p.display_name} for p in self.env["realty.project"].search([])],
+            "projects": [
+                {"id": project.id, "name": project.name}
+                for project in self.env["realty.project"].search_fetch([], ["name"])  # one query
+            ],
         }
 
     # ------------------------------------------------------------------

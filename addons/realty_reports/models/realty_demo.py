@@ -60,6 +60,7 @@ class RealtyDemo(models.AbstractModel):
         rng = random.Random(HISTORY_DAYS)
         today = fields.Date.context_today(demo)
         days = [today - timedelta(days=offset) for offset in range(HISTORY_DAYS, 0, -1)]
+        demo._demo_reports_units_on_sale_since(project, days[0] - timedelta(days=30))
         leads = demo._demo_reports_leads(project, days, rng)
         demo._demo_reports_visits(leads, rng)
         history = []
@@ -74,6 +75,16 @@ class RealtyDemo(models.AbstractModel):
     # ------------------------------------------------------------------
     # THE 90 DAYS
     # ------------------------------------------------------------------
+
+    @api.model
+    def _demo_reports_units_on_sale_since(self, project, day):
+        """The project's units existed before the 90 days (a past day's stock counts the units created by then)."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE realty_unit SET create_date = %s WHERE project_id = %s AND create_date > %s",
+            (day, project.id, day),
+        )
+        self.env["realty.unit"].invalidate_model(["create_date"])
 
     @api.model
     def _demo_reports_leads(self, project, days, rng):
