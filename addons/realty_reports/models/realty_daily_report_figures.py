@@ -7,6 +7,7 @@ from odoo import Command, api, models
 from odoo.tools import SQL
 from odoo.tools.sql import create_index
 
+from .realty_daily_report import FIGURE_FIELDS
 from odoo.addons.realty_finance.models.account_payment_receipt import RECEIVED_STATES
 from odoo.addons.realty_finance.models.realty_installment_billing import BILLABLE_CONTRACT_STATES
 
@@ -14,34 +15,9 @@ DEFAULT_TZ = "Asia/Shanghai"
 # reservations that reserved their unit at date_reservation (a draft one with a date was rejected or reset)
 RESERVED_STATES = ("confirmed", "converted", "cancelled", "expired")
 SIGNED_CONTRACT_STATES = ("signed", "registered", "delivered", "terminated")
-ZERO_FIGURES = dict.fromkeys(
-    (
-        "leads_new",
-        "customers_new",
-        "visits_first",
-        "visits_repeat",
-        "visitors",
-        "reservations_count",
-        "reservations_area",
-        "reservations_amount",
-        "reservations_cancelled",
-        "reservations_expired",
-        "contracts_count",
-        "contracts_area",
-        "contracts_amount",
-        "contracts_unit_price",
-        "contracts_terminated",
-        "received_amount",
-        "overdue_amount",
-        "units_total",
-        "units_available",
-        "units_held",
-        "units_reserved",
-        "units_sold",
-        "ad_spend",
-    ),
-    0,
-)
+# what a snapshot records besides its figures
+SNAPSHOT_FIELDS = ("line_ids", "computed_at", "computed_by_id")
+ZERO_FIGURES = dict.fromkeys((name for name in FIGURE_FIELDS if name not in SNAPSHOT_FIELDS), 0)
 
 
 class RealtyDailyReport(models.Model):
