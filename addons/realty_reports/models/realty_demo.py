@@ -4,7 +4,7 @@ from functools import partial
 
 import pytz
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 
 from odoo.addons.realty_contract.models.realty_buyer_identity_mixin import id_card_check_digit
 
@@ -71,6 +71,8 @@ class RealtyDemo(models.AbstractModel):
         reports = demo.env["realty.daily.report"]
         for day in days:
             reports._make(project, day)
+        # today's reminders of what fell overdue in those 90 days, as the daily dunning cron sends them
+        self.env["realty.dunning.log"].with_user(SUPERUSER_ID)._cron_send_reminders()
 
     # ------------------------------------------------------------------
     # THE 90 DAYS
