@@ -14,7 +14,7 @@ base_user_role roles, one screen to allocate them, a handover of a leaving sales
     "author": "Realty CRM contributors",
     "website": "https://github.com/realty-crm/realty-crm",
     "license": "AGPL-3",  # it depends on auto_backup and base_user_role_history (AGPL-3) and realty_contract
-    "depends": ["realty_contract", "auto_backup", "base_user_role", "base_user_role_history"],
+    "depends": ["realty_contract", "realty_reports", "auto_backup", "base_user_role", "base_user_role_history"],
     "data": [
         # security (every part adds its lines here)
         "security/ir.model.access.csv",
@@ -26,6 +26,7 @@ base_user_role roles, one screen to allocate them, a handover of a leaving sales
         # roles
         "security/realty_admin_roles_security.xml",
         "security/ir_rule.xml",
+        "security/ir_rule_reports.xml",
         "data/realty_roles_data.xml",
         "wizard/realty_role_assign_views.xml",
         "wizard/realty_handover_views.xml",

@@ -7,4 +7,5 @@ from . import test_backup_retention
 from . import test_roles
 from . import test_handover
 from . import test_team_rules
+from . import test_team_rules_reports
 from . import test_access_log
