@@ -75,6 +75,11 @@ registry.category("web_tour.tours").add("realty_base_new_unit", {
             run: "click",
         },
         ...pick(".o_form_view", "building_id", "Building", "Test Garden Building 1"),
+        {
+            // the layouts offered are the project's: wait for the building's project before searching them
+            content: "The building's project is shown",
+            trigger: ".o_form_view .o_field_widget[name='project_id']:contains('Test Garden')",
+        },
         edit(".o_form_view", "floor", "7"),
         edit(".o_form_view", "position", "1"),
         ...pick(".o_form_view", "layout_id", "B", "B"),
