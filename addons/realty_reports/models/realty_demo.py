@@ -72,7 +72,7 @@ class RealtyDemo(models.AbstractModel):
         for day in days:
             reports._make(project, day)
         # today's reminders of what fell overdue in those 90 days, as the daily dunning cron sends them
-        self.env["realty.dunning.log"].with_user(SUPERUSER_ID)._cron_send_reminders()
+        demo.env["realty.dunning.log"].with_user(SUPERUSER_ID)._cron_send_reminders()  # in the office's language
 
     # ------------------------------------------------------------------
     # THE 90 DAYS
