@@ -16,6 +16,7 @@ PORTAL_NUMBER_NEEDS = (
 )
 PORTAL_CHOICE_NEEDS = {"orientation_wanted": dict(ORIENTATIONS), "purchase_purpose": dict(PURPOSES)}
 MAX_INPUT_LENGTH = 20  # characters of one number as typed
+EXAMPLES_PER_LAYOUT = 3  # units shown for each layout recommended; the others are counted
 
 
 class CrmLead(models.Model):
@@ -147,8 +148,9 @@ class CrmLead(models.Model):
         return result
 
     def _portal_recommendations(self, limit):
-        """为我推荐 by layout: [(layout, [recommendation, ...])], each layout once, in the order of its best unit;
-        the recommendations are those of the lead form's engine (``get_unit_recommendations``)."""
+        """为我推荐 by layout: [(layout, [example, ...], how many more)], each layout once, in the order of its best
+        unit, with its first EXAMPLES_PER_LAYOUT units as examples; the recommendations are those of the lead form's
+        engine (``get_unit_recommendations``)."""
         self.ensure_one()
         items = self.get_unit_recommendations(limit=limit)
         # sudo: the layouts of the units recommended (names, rooms, areas); the buyer may not read units
@@ -157,7 +159,10 @@ class CrmLead(models.Model):
         by_layout = {}
         for item in items:
             by_layout.setdefault(units.browse(item["unit_id"]).layout_id, []).append(item)
-        return list(by_layout.items())
+        return [
+            (layout, layout_items[:EXAMPLES_PER_LAYOUT], len(layout_items[EXAMPLES_PER_LAYOUT:]))
+            for layout, layout_items in by_layout.items()
+        ]
 
     def _portal_request_visit(self, unit_name=None):
         """The buyer asks for a visit: a to-do for the lead's salesperson."""
