@@ -1,5 +1,11 @@
+import html
+import re
+from datetime import datetime, timedelta
+
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.mail.tests.common import MockEmail
 from odoo.addons.realty_contract.tests.common import RealtyContractCase
@@ -51,3 +57,54 @@ class TestPortalInvite(RealtyContractCase, MockEmail):
         with self.assertRaises(AccessError):
             contract.with_user(self.finance).action_portal_invite()
         self.assertFalse(self.customer.with_context(active_test=False).user_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalInviteSignup(HttpCase, RealtyContractCase, MockEmail):
+    """The invited buyer follows the mail's link, chooses a password and finds their contract; a tampered or expired
+    link is refused."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer.email = "chen.jie@example.com"
+
+    def setUp(self):
+        super().setUp()
+        self.contract = self._signed_contract()
+        with self.mock_mail_gateway():
+            self.contract._portal_invite()
+        [mail] = self._mails
+        self.token = re.search(r"token=([\w.-]+)", html.unescape(mail["body"])).group(1)
+
+    def _signup_form(self, token):
+        response = self.url_open(f"/web/signup?token={token}")
+        self.assertEqual(response.status_code, 200)
+        return response.text
+
+    def test_buyer_sets_password_and_sees_the_contract(self):
+        page = self._signup_form(self.token)
+        self.assertNotIn("Invalid signup token", page)
+        self.assertIn("chen.jie@example.com", page)
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        data = {
+            "csrf_token": csrf,
+            "token": self.token,
+            "login": "chen.jie@example.com",
+            "name": "Chen Jie",
+            "password": "a-new-password-7",
+            "confirm_password": "a-new-password-7",
+        }
+        self.url_open("/web/signup", data=data)
+        self.authenticate("chen.jie@example.com", "a-new-password-7")
+        response = self.url_open(f"/my/realty/contract/{self.contract.id}", allow_redirects=False)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.contract.name, response.text)
+
+    def test_tampered_token_refused(self):
+        tampered = self.token[:-3] + ("aaa" if not self.token.endswith("aaa") else "bbb")
+        self.assertIn("Invalid signup token", self._signup_form(tampered))
+
+    def test_expired_token_refused(self):
+        with freeze_time(datetime.now() + timedelta(days=30)):
+            self.assertIn("Invalid signup token", self._signup_form(self.token))
