@@ -9,8 +9,8 @@ from odoo.tools import email_normalize
 
 from odoo.addons.realty_sales.models.realty_matching import RealtyBuyer
 
-# The showcase reads as the visitor: public and portal users may read the published projects and layouts, their
-# pictures and the layout categories (security/ir_rule_showcase.xml), nothing else. What it shows of units and payment
+# The showcase reads as the visitor: public and portal users may read the published projects and layouts and their
+# pictures (security/ir_rule_showcase.xml), nothing else. What it shows of units and payment
 # plans comes from the models' public methods (realty.layout._public_units_on_sale,
 # realty.payment.plan._public_plans), which return only the public facts of what is on sale.
 PROJECT_FIELDS = ["name", "city", "district", "street", "presale_permit_no", "opening_date", "description"]
@@ -18,6 +18,7 @@ LAYOUT_FIELDS = [
     "name",
     "project_id",
     "category_id",
+    "category_name",
     "bedrooms",
     "living_rooms",
     "bathrooms",
@@ -78,15 +79,15 @@ class RealtyShowcase(http.Controller):
     def showcase_project(self, project_id):
         project = self._public_project(project_id)
         layouts = self._public_layouts([("project_id", "=", project.id)])
-        categories = {}
+        categories = {}  # category id: (name, layouts)
         for layout in layouts:
-            categories.setdefault(layout.category_id, []).append(layout)
+            categories.setdefault(layout.category_id.id, (layout.category_name, []))[1].append(layout)
         images = request.env["realty.project.image"].search_fetch(
             [("project_id", "=", project.id)], ["name"], order="sequence, id"
         )
         return request.render(
             "realty_portal.showcase_project",
-            {"project": project, "images": images, "categories": list(categories.items())},
+            {"project": project, "images": images, "categories": list(categories.values())},
         )
 
     @http.route("/realty/layout/<int:layout_id>", type="http", auth="public", website=True, sitemap=False)

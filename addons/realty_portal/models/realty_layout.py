@@ -15,6 +15,8 @@ class RealtyLayout(models.Model):
     public_price_max = fields.Monetary("Price To", compute="_compute_public_sales", currency_field="currency_id")
     public_units_on_sale = fields.Integer("Units on Sale", compute="_compute_public_sales")
     currency_id = fields.Many2one(related="project_id.currency_id")
+    # the showcase shows a category by its name: visitors have no access to the categories themselves
+    category_name = fields.Char(related="category_id.name", string="Category Name")
 
     def _compute_efficiency(self):
         for layout in self:

@@ -53,7 +53,10 @@ class TestShowcasePages(ShowcaseCase):
         self.assertNoPrivateData(html)
 
     def test_project_page(self):
+        self.layout_3br.category_id = self.env["realty.layout.category"].create({"name": "Family Homes"})
         html = self._get(f"/realty/{self.project.id}")
+        self.assertRegex(html, r"<h2[^>]*>\s*Family Homes")  # layouts grouped under their category's name
+        self.assertRegex(html, r"<h2[^>]*>\s*Other layouts")
         self.assertRegex(html, r"<title>\s*Test Garden")
         self.assertIn("PERMIT-42", html)
         self.assertIn(f'href="/realty/layout/{self.layout_2br.id}"', html)
@@ -154,7 +157,13 @@ class TestShowcasePages(ShowcaseCase):
                 env["realty.layout"].browse(self.layout_2br.id).write({"name": "Mine"})
             with self.assertRaises(AccessError):
                 env["realty.project"].browse(self.project.id).write({"is_published": False})
-            for model in ("realty.unit", "realty.payment.plan", "crm.lead", "realty.building"):
+            for model in (
+                "realty.unit",
+                "realty.payment.plan",
+                "crm.lead",
+                "realty.building",
+                "realty.layout.category",
+            ):
                 with self.assertRaises(AccessError, msg=model):
                     env[model].search([])
 
