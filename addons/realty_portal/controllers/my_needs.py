@@ -16,7 +16,7 @@ class RealtyMyNeeds(CustomerPortal):
     @http.route("/my/realty/needs", type="http", auth="user", website=True, methods=["GET"])
     def portal_my_realty_needs(self, **kwargs):
         lead = request.env["crm.lead"]._portal_lead(self._realty_partner())
-        needs = {name: lead[name] for name in self._realty_need_names()} if lead else {}
+        needs = {name: self._realty_need_text(lead[name]) for name in self._realty_need_names()} if lead else {}
         return self._realty_render_needs(needs, {}, saved=kwargs.get("saved"))
 
     @http.route("/my/realty/needs", type="http", auth="user", website=True, methods=["POST"])
@@ -48,6 +48,11 @@ class RealtyMyNeeds(CustomerPortal):
         lead = request.env["crm.lead"]._portal_lead(self._realty_partner(), create=True)
         lead._portal_request_visit((unit_name or "")[:64] or None)
         return request.redirect("/my/realty/recommendations?visit=1")
+
+    @staticmethod
+    def _realty_need_text(value):
+        """A stored need as the buyer typed it: 2400000, not 2400000.0."""
+        return int(value) if isinstance(value, float) and value.is_integer() else value
 
     def _realty_need_names(self):
         return [name for name, *_range in PORTAL_NUMBER_NEEDS] + list(PORTAL_CHOICE_NEEDS)

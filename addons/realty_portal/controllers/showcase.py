@@ -166,7 +166,8 @@ class RealtyShowcase(http.Controller):
         evaluation = plan._evaluate_affordability(ANY_BUYER, layout.public_price_min)
         if plan.fixed_amount_total > evaluation["price"]:
             return None
-        return (self._wan(evaluation["down_payment"]), f"{evaluation['monthly_payment']:,.0f}")
+        monthly = evaluation["monthly_payment"]
+        return (self._wan(evaluation["down_payment"]), f"{monthly:,.0f}" if monthly else "–")
 
     def _price_range(self, layout):
         if not layout.public_units_on_sale:

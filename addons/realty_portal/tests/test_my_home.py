@@ -58,6 +58,24 @@ class TestMyHome(RealtyPortalCase):
         due = self.env["realty.installment"].with_user(self.portal_buyer)._portal_next_due()
         self.assertEqual(due, self.contract.installment_ids[1], "the first unpaid installment")
 
+    def test_next_payment_due_is_never_the_loan(self):
+        """The bank or the housing fund pays the loan installment: the buyer's next payment is their own."""
+        partner = self.env["res.partner"].create({"name": "Zhao Lei"})
+        buyer = self._portal_user("zhaolei", partner)
+        self.plan_mortgage.line_ids[1].payment_kind = "loan"  # 30 % down payment, 70 % lent
+        contract = self._signed_contract(
+            unit=self._released_unit(3), partner_id=partner.id, payment_plan_id=self.plan_mortgage.id
+        ).with_env(self.env)
+        self.env["realty.installment"]._cron_bill_due_installments()
+        loan = contract.installment_ids.filtered(lambda installment: installment.kind == "loan")
+        own = contract.installment_ids - loan
+        self.assertTrue(own and loan)
+        NextDue = self.env["realty.installment"].with_user(buyer)
+        self.assertEqual(NextDue._portal_next_due(), own[0])
+        self._receive(contract, sum(own.mapped("amount")))
+        self.assertEqual(loan.billing_state, "invoiced")  # billed to the buyer, paid by the lender
+        self.assertFalse(NextDue._portal_next_due())
+
     def test_home_counter(self):
         self.authenticate(self.portal_buyer.login, "buyer-pw-12")
         result = self.make_jsonrpc_request("/my/counters", {"counters": ["realty_count"]})

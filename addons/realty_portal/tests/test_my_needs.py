@@ -52,7 +52,7 @@ class TestMyNeeds(RealtyPortalUsersCase):
         self.assertEqual(self._lead(), lead, "the same lead, updated")
         self.assertEqual(lead.budget, 2800000.0)
         page = self._get("/my/realty/needs", self.portal_buyer)
-        self.assertIn('value="2800000.0"', page.text)
+        self.assertIn('value="2800000"', page.text)  # as typed, not 2800000.0
 
     def test_new_lead_goes_to_a_salesperson(self):
         self._post_needs(self.portal_other, GOOD_NEEDS)

@@ -193,6 +193,9 @@ class TestShowcaseCompare(ShowcaseCase):
                 "line_ids": [(0, 0, {"name": "Down", "share": 30.0}), (0, 0, {"name": "Loan", "share": 70.0})],
             }
         )
+        cls.plan_cash = cls.env["realty.payment.plan"].create(
+            {"name": "Cash Once", "kind": "full", "line_ids": [(0, 0, {"name": "All", "share": 100.0})]}
+        )
 
     def test_compare_table(self):
         html = self._get(f"/realty/compare?ids={self.layout_2br.id},{self.layout_3br.id},{self.hidden_layout.id}")
@@ -205,6 +208,7 @@ class TestShowcaseCompare(ShowcaseCase):
         down = 2_000_000 * 0.3
         monthly = annuity(2_000_000 - down, company.realty_mortgage_rate, company.realty_loan_years)
         self.assertIn(f"Mortgage Thirty Down payment / monthly 60 10k / {monthly:,.0f}", text)
+        self.assertIn("Cash Once Down payment / monthly 200 10k / –", text)  # nothing monthly: a dash, not 0
         self.assertNoPrivateData(html)
 
     def test_compare_needs_two(self):
