@@ -104,13 +104,22 @@ class RealtyShowcase(http.Controller):
             {
                 "layout": layout,
                 "images": images,
-                "units": layout._public_units_on_sale(),
+                "unit_rows": self._unit_rows(layout._public_units_on_sale()),
                 "sent": sent,
                 "errors": errors or {},
                 "values": values or {},
             },
             status=400 if errors else 200,
         )
+
+    def _unit_rows(self, units):
+        """The units on sale as rows (building, floor, area, total price, how many): identical flats once, as the
+        visitor cannot tell them apart (their numbers are not shown)."""
+        rows = {}
+        for unit in units:
+            key = (unit.building_id.name, unit.floor, unit.gross_area, unit.total_price)
+            rows[key] = rows.get(key, 0) + 1
+        return [(*key, count) for key, count in rows.items()]
 
     @http.route("/realty/compare", type="http", auth="public", website=True, sitemap=False, readonly=True)
     def showcase_compare(self, ids="", **kwargs):

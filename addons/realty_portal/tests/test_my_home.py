@@ -19,6 +19,7 @@ class TestMyHome(RealtyPortalCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn(self.contract.name, response.text)
         self.assertNotIn(self.other_contract.name, response.text)
+        self.assertRegex(response.text, r"<title>\s*My Properties")
 
     def test_contract_page_shows_steps_schedule_and_receipts(self):
         response = self._get(f"/my/realty/contract/{self.contract.id}", self.portal_buyer)

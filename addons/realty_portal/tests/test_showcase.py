@@ -67,12 +67,24 @@ class TestShowcasePages(ShowcaseCase):
     def test_layout_page_lists_units_on_sale_only(self):
         html = self._get(f"/realty/layout/{self.layout_2br.id}")
         self.assertIn("2 units on sale", re.sub(r"<[^>]+>", "", html))
+        self.assertEqual(html.count("o_realty_unit_row"), 2)
         self.assertIn("2,000,000", html)
         self.assertIn("Building 1", html)
         self.assertIn(
             f"/web/image/realty.layout/{self.layout_2br.id}/image_512", self._get(f"/realty/{self.project.id}")
         )
         self.assertNoPrivateData(html)
+
+    def test_identical_units_on_sale_are_one_row(self):
+        twin = self._create_unit(3, 2, unit_price=20000.0)  # same floor, layout, area and price as on_sale
+        self._force_state(twin, "available")
+        html = self._get(f"/realty/layout/{self.layout_2br.id}")
+        self.assertIn("3 units on sale", re.sub(r"<[^>]+>", "", html))
+        rows = [
+            re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row)).strip() for row in html.split("o_realty_unit_row")[1:]
+        ]
+        self.assertEqual(len(rows), 2)
+        self.assertTrue(rows[0].startswith('"> Building 1 3 100 2,000,000 2 '), rows[0])  # floor 3, 100 m², ×2
 
     def test_unpublished_is_not_found(self):
         self._get(f"/realty/{self.hidden_project.id}", 404)
