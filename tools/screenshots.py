@@ -6,7 +6,9 @@ Needs a running Odoo server whose database has the demo data of the realty addon
 (``chromium``, ``chromium-browser`` or ``google-chrome`` on the PATH, or ``--chromium``).
 Chromium is driven through the DevTools protocol (websocket-client); JSON-RPC calls (login,
 record lookups) go through requests. The printouts (认购书, 购房合同, 收据) are page 1 of the PDF the
-server renders, made a PNG by ``pdftoppm`` (poppler-utils). Example::
+server renders, made a PNG by ``pdftoppm`` (poppler-utils). The customer portal's pages (``portal_*.png``) are
+taken as an anonymous visitor with a Chinese browser and as the demo portal buyer (``--portal-login``, ideally with
+zh_CN as their language too), some of them at a phone's width. Example::
 
     python3 tools/screenshots.py --url http://127.0.0.1:8069 --db realty --out docs/screenshots
 """
@@ -29,6 +31,7 @@ import websocket
 
 APP_MENU = "realty_base.realty_menu_root"
 VIEWPORT = (1440, 900)
+PHONE_WIDTH = 390
 PAGE_TIMEOUT = 30.0
 IMAGE_SETTLE = 1.0
 MAX_PNG_BYTES = 400 * 1024
@@ -214,8 +217,28 @@ class Browser:
             raise ScreenshotError(f"evaluate failed: {details.get('exception', {}).get('description') or details}")
         return result.get("result", {}).get("value")
 
-    def set_viewport(self, width, height):
-        self.send("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=False)
+    def set_viewport(self, width, height, mobile=False):
+        """``mobile`` emulates a phone: the page's meta viewport applies, as on a real phone."""
+        self.send("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=mobile)
+
+    def set_accept_language(self, accept_language):
+        """The languages the browser asks for: headless Chromium ignores ``--lang`` and asks for en-US."""
+        user_agent = self.send("Browser.getVersion")["userAgent"]
+        self.send("Network.setUserAgentOverride", userAgent=user_agent, acceptLanguage=accept_language)
+
+    def set_session(self, url, session_id):
+        """Browse as the user of ``session_id``, or as an anonymous visitor when it is None.
+
+        The frontend's language cookie goes too: a visitor gets the browser's language, a user their own."""
+        for cookie in ("session_id", "frontend_lang"):
+            self.send("Network.deleteCookies", name=cookie, url=url + "/")
+        if session_id:
+            self.send("Network.setCookie", name="session_id", value=session_id, url=url + "/", path="/", httpOnly=True)
+
+    def load_lazy_images(self):
+        """Load the lazy images now (the portal's: those below the fold would never load in a screenshot), so that
+        ``settle`` waits for every image and ``broken_images`` checks them all."""
+        self.evaluate("document.querySelectorAll('img[loading=lazy]').forEach((img) => { img.loading = 'eager'; })")
 
     def navigate(self, url):
         self.send("Page.navigate", url=url)
@@ -445,6 +468,76 @@ PAGES = [
 
 
 # ----------------------------------------------------------------------
+# The customer portal: its own pages (not the web client), as a visitor or as the demo buyer
+# ----------------------------------------------------------------------
+
+SHOWCASE_PROJECT = "翠湖花园"
+COMPARED_LAYOUTS = ("B1", "C1", "D1")  # a two-, a three- and a four-bedroom layout, all with units on sale
+PHONE_LAYOUT = "C1"
+PORTAL_ACCEPT_LANGUAGE = "zh-CN,zh"  # a Chinese browser: the portal's pages follow its language
+VISITOR, BUYER = "visitor", "buyer"
+
+
+def showcase_layout_id(odoo, name):
+    return odoo.find_id("realty.layout", [("project_id.name", "=", SHOWCASE_PROJECT), ("name", "=", name)])
+
+
+def open_portal_page(browser, odoo, path, *selectors):
+    """A portal page once its content is there, with every image loaded (the portal's load lazily)."""
+    browser.navigate(odoo.url + path)
+    for selector in selectors:
+        browser.wait_for(selector)
+    browser.load_lazy_images()
+
+
+def shot_portal_project(browser, odoo):
+    # the environment gallery 整体环境展示, the project's facts and the layouts by category 户型分类展示
+    project_id = odoo.find_id("realty.project", [("name", "=", SHOWCASE_PROJECT)])
+    open_portal_page(browser, odoo, f"/realty/{project_id}", ".o_realty_gallery img", ".o_realty_layout_card")
+
+
+def shot_portal_compare(browser, odoo):
+    # 户型对比 as a shared link: the rows that differ are highlighted, one row per payment plan
+    ids = ",".join(str(showcase_layout_id(odoo, name)) for name in COMPARED_LAYOUTS)
+    open_portal_page(browser, odoo, f"/realty/compare?ids={ids}", ".o_realty_compare_table tbody tr")
+
+
+def shot_portal_phone_layout(browser, odoo):
+    layout_id = showcase_layout_id(odoo, PHONE_LAYOUT)
+    open_portal_page(browser, odoo, f"/realty/layout/{layout_id}", ".o_realty_gallery img", ".o_realty_units")
+
+
+def shot_portal_phone_my_home(browser, odoo):
+    # 我的房产 of the demo buyer, as they open it: their contract's steps 认购 → 签约 → 网签备案 → 按揭 → 交房 and its
+    # payment schedule
+    open_portal_page(browser, odoo, "/my/realty", ".o_realty_contracts a")
+    browser.click(".o_realty_contracts a")
+    browser.wait_for_js("location.pathname.includes('/my/realty/contract/')", "the contract page")
+    browser.wait_for_js("document.readyState === 'complete'", "page load")
+    for selector in (".o_realty_steps", ".o_realty_schedule"):
+        browser.wait_for(selector)
+
+
+def shot_portal_recommendations(browser, odoo):
+    # 为我推荐 from the needs on the demo buyer's lead
+    open_portal_page(
+        browser, odoo, "/my/realty/recommendations", ".o_realty_recommendation, .o_realty_no_recommendation"
+    )
+    if not browser.evaluate("!!document.querySelector('.o_realty_recommendation')"):
+        raise ScreenshotError("nothing recommended: the portal buyer has no needs (我的需求) or nothing fits them")
+
+
+# (file name, function, viewport width and height, browsing as); a phone's width emulates a phone
+PORTAL_PAGES = [
+    ("portal_project.png", shot_portal_project, VIEWPORT[0], 1810, VISITOR),  # down to the two-bedroom layouts
+    ("portal_compare.png", shot_portal_compare, VIEWPORT[0], 860, VISITOR),
+    ("portal_phone_layout.png", shot_portal_phone_layout, PHONE_WIDTH, 844, VISITOR),
+    ("portal_phone_my_home.png", shot_portal_phone_my_home, PHONE_WIDTH, 844, BUYER),
+    ("portal_recommendations.png", shot_portal_recommendations, VIEWPORT[0], 760, BUYER),
+]
+
+
+# ----------------------------------------------------------------------
 # The printouts: page 1 of a demo document's PDF
 # ----------------------------------------------------------------------
 
@@ -501,10 +594,48 @@ def parse_args(argv):
     parser.add_argument("--db", default="", help="database (default: the server's only one)")
     parser.add_argument("--login", default="admin")
     parser.add_argument("--password", default="admin")
+    parser.add_argument("--portal-login", default="zhouting", help="the portal buyer of the portal_* screenshots")
+    parser.add_argument("--portal-password", default="zhouting")
     parser.add_argument("--out", default="docs/screenshots", help="output directory")
     parser.add_argument("--chromium", default="", help="Chromium binary (default: searched on the PATH)")
     parser.add_argument("--only", nargs="*", default=[], help="file names to take (default: all)")
     return parser.parse_args(argv)
+
+
+def take_page(browser, odoo, take, path):
+    """Take one page's screenshot into ``path``; False (and what went wrong printed) when it failed."""
+    browser.errors.clear()
+    try:
+        take(browser, odoo)
+        browser.settle()
+    except ScreenshotError as error:
+        print(f"  FAILED: {error}")
+        for problem in [*unique(browser.errors), f"error dialog: {browser.error_dialog()}"]:
+            print(f"  {problem}")
+        # kept out of the docs folder: only good screenshots go there
+        failed = Path(tempfile.gettempdir()) / f"FAILED_{path.name}"
+        browser.screenshot(failed)
+        print(f"  what the browser showed: {failed}")
+        return False
+    problems = unique(browser.errors)
+    dialog = browser.error_dialog()
+    if dialog:
+        problems.append(f"error dialog: {dialog}")
+    problems += [f"broken image: {src}" for src in browser.broken_images()]
+    browser.screenshot(path)
+    shrink_png(path)
+    print(f"  {path} ({path.stat().st_size // 1024} KB)")
+    for problem in problems:
+        print(f"  WARNING: {problem}")
+    return True
+
+
+def portal_sessions(odoo, portal_pages, login, password):
+    """The browser's session for each kind of portal visitor: none for a visitor, the demo buyer's own."""
+    sessions = {VISITOR: None}
+    if any(page[4] == BUYER for page in portal_pages):
+        sessions[BUYER] = OdooClient(odoo.url, odoo.db).authenticate(login, password)
+    return sessions
 
 
 def main(argv=None):
@@ -513,10 +644,12 @@ def main(argv=None):
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     pages = [page for page in PAGES if not args.only or page[0] in args.only]
+    portal_pages = [page for page in PORTAL_PAGES if not args.only or page[0] in args.only]
     pdfs = [pdf for pdf in PDFS if not args.only or pdf[0] in args.only]
 
     odoo = OdooClient(base, args.db)
     session_id = odoo.authenticate(args.login, args.password)
+    sessions = portal_sessions(odoo, portal_pages, args.portal_login, args.portal_password)
     browser = Browser(find_chromium(args.chromium))
     failures = 0
     try:
@@ -524,31 +657,13 @@ def main(argv=None):
         for name, take, height in pages:
             print(f"{name} ...", flush=True)
             browser.set_viewport(VIEWPORT[0], height)
-            browser.errors.clear()
-            try:
-                take(browser, odoo)
-                browser.settle()
-            except ScreenshotError as error:
-                failures += 1
-                print(f"  FAILED: {error}")
-                for problem in [*unique(browser.errors), f"error dialog: {browser.error_dialog()}"]:
-                    print(f"  {problem}")
-                # kept out of the docs folder: only good screenshots go there
-                failed = Path(tempfile.gettempdir()) / f"FAILED_{name}"
-                browser.screenshot(failed)
-                print(f"  what the browser showed: {failed}")
-                continue
-            problems = unique(browser.errors)
-            dialog = browser.error_dialog()
-            if dialog:
-                problems.append(f"error dialog: {dialog}")
-            problems += [f"broken image: {src}" for src in browser.broken_images()]
-            path = out / name
-            browser.screenshot(path)
-            shrink_png(path)
-            print(f"  {path} ({path.stat().st_size // 1024} KB)")
-            for problem in problems:
-                print(f"  WARNING: {problem}")
+            failures += not take_page(browser, odoo, take, out / name)
+        browser.set_accept_language(PORTAL_ACCEPT_LANGUAGE)
+        for name, take, width, height, visitor in portal_pages:
+            print(f"{name} ...", flush=True)
+            browser.set_viewport(width, height, mobile=width <= PHONE_WIDTH)
+            browser.set_session(base, sessions[visitor])
+            failures += not take_page(browser, odoo, take, out / name)
     finally:
         browser.close()
     for name, report_url in pdfs:
