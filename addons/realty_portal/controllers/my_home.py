@@ -29,6 +29,7 @@ class RealtyMyHome(CustomerPortal):
                 self._realty_contract_domain()
             ) + self._realty_reservations().search_count(self._realty_reservation_domain())
         if not counters:  # the home page itself, not the badge counters
+            # found by a search as the buyer (record rules); sudo only to show its contract
             values["realty_next_installment"] = request.env["realty.installment"]._portal_next_due().sudo()
         return values
 
@@ -52,6 +53,7 @@ class RealtyMyHome(CustomerPortal):
     @http.route("/my/realty", type="http", auth="user", website=True, methods=["GET"])
     def portal_my_realty(self, **kwargs):
         values = self._prepare_portal_layout_values()
+        # searched as the buyer (record rules: their own documents); sudo only to show the units and projects
         values.update(
             {
                 "page_name": "realty",
@@ -83,6 +85,7 @@ class RealtyMyHome(CustomerPortal):
     @http.route("/my/realty/receipt/<int:payment_id>", type="http", auth="user", methods=["GET"])
     def portal_my_realty_receipt(self, payment_id, download=False, **kwargs):
         """A receipt is the buyer's when its contract or reservation is: checked on that document, as the buyer."""
+        # sudo only to find the receipt's document: the buyer's right is checked on that document just below
         payment = request.env["account.payment"].sudo().browse(payment_id).exists()
         document = payment.realty_contract_id or payment.realty_reservation_id
         if not (document and payment.realty_receipt_number):
@@ -103,6 +106,7 @@ class RealtyMyHome(CustomerPortal):
 
     def _realty_pdf(self, record, report_ref, name, download):
         """The report of a record already checked (``_show_report`` wants a file-name hook these models lack)."""
+        # as Odoo's portal does (CustomerPortal._show_report): the record was checked by _realty_check_access
         report = request.env["ir.actions.report"].sudo().with_company(record.company_id)
         content, report_type = report._render_qweb_pdf(report_ref, record.ids)
         mimetype = "application/pdf" if report_type == "pdf" else "text/html"

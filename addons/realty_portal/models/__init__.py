@@ -1,4 +1,5 @@
 # public showcase
+from . import realty_showcase_mixin
 from . import realty_project
 from . import realty_layout
 from . import realty_payment_plan

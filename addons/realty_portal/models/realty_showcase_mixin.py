@@ -1,0 +1,61 @@
+from odoo import fields, models
+from odoo.exceptions import AccessError
+
+MANAGER_GROUP = "realty_base.group_realty_manager"
+
+
+class RealtyShowcaseMixin(models.AbstractModel):
+    """What the showcase needs of a project or a layout: the sales manager's Publish button and the public figures
+    of its units on sale. A model using it names the realty.unit field that points to it in ``_showcase_unit_field``
+    and has a ``currency_id`` (the prices')."""
+
+    _name = "realty.showcase.mixin"
+    _description = "Published on the Portal"
+
+    _showcase_unit_field = None
+
+    is_published = fields.Boolean("Published on the Portal", copy=False, tracking=True, index=True)
+    public_price_min = fields.Monetary(
+        "Price From", compute="_compute_public_sales", currency_field="showcase_currency_id"
+    )
+    public_price_max = fields.Monetary(
+        "Price To", compute="_compute_public_sales", currency_field="showcase_currency_id"
+    )
+    public_units_on_sale = fields.Integer("Units on Sale", compute="_compute_public_sales")
+    showcase_currency_id = fields.Many2one("res.currency", "Showcase Currency", compute="_compute_showcase_currency_id")
+
+    def _compute_showcase_currency_id(self):
+        for record in self:
+            record.showcase_currency_id = record.currency_id
+
+    def _compute_public_sales(self):
+        # sudo: the public figures of the showcase (visitors have no access to units): the range of the prices of
+        # the units on sale and their count, never a unit, a buyer or an internal price; one query
+        unit_field = self._showcase_unit_field
+        groups = (
+            self.env["realty.unit"]
+            .sudo()
+            ._read_group(
+                [(unit_field, "in", self.ids), ("state", "=", "available")],
+                [unit_field],
+                ["total_price:min", "total_price:max", "__count"],
+            )
+        )
+        figures = {record.id: (low, high, count) for record, low, high, count in groups}
+        for record in self:
+            low, high, count = figures.get(record._origin.id, (0.0, 0.0, 0))
+            record.public_price_min, record.public_price_max, record.public_units_on_sale = low, high, count
+
+    def action_publish(self):
+        return self._set_published(True)
+
+    def action_unpublish(self):
+        return self._set_published(False)
+
+    def _set_published(self, published):
+        """Sales managers publish without the right to edit the rest of the record (that is the admin's)."""
+        self.check_access("read")
+        if not self.env.user.has_group(MANAGER_GROUP):
+            raise AccessError(self.env._("Only sales managers can publish on the portal."))
+        self.sudo().write({"is_published": published})
+        return True
