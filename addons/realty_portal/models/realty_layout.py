@@ -11,7 +11,6 @@ class RealtyLayout(models.Model):
     _showcase_unit_field = "layout_id"
 
     efficiency = fields.Float("Efficiency (%)", compute="_compute_efficiency", help="Inner area / gross area.")
-    currency_id = fields.Many2one(related="project_id.currency_id")
     # the showcase shows a category by its name: visitors have no access to the categories themselves
     category_name = fields.Char(related="category_id.name", string="Category Name")
 

@@ -6,8 +6,7 @@ MANAGER_GROUP = "realty_base.group_realty_manager"
 
 class RealtyShowcaseMixin(models.AbstractModel):
     """What the showcase needs of a project or a layout: the sales manager's Publish button and the public figures
-    of its units on sale. A model using it names the realty.unit field that points to it in ``_showcase_unit_field``
-    and has a ``currency_id`` (the prices')."""
+    of its units on sale. A model using it names the realty.unit field that points to it in ``_showcase_unit_field``."""
 
     _name = "realty.showcase.mixin"
     _description = "Published on the Portal"
@@ -15,18 +14,10 @@ class RealtyShowcaseMixin(models.AbstractModel):
     _showcase_unit_field = None
 
     is_published = fields.Boolean("Published on the Portal", copy=False, tracking=True, index=True)
-    public_price_min = fields.Monetary(
-        "Price From", compute="_compute_public_sales", currency_field="showcase_currency_id"
-    )
-    public_price_max = fields.Monetary(
-        "Price To", compute="_compute_public_sales", currency_field="showcase_currency_id"
-    )
+    # plain floats: the pages print them as whole yuan, and a Monetary would cost the currency's queries per page
+    public_price_min = fields.Float("Price From", compute="_compute_public_sales")
+    public_price_max = fields.Float("Price To", compute="_compute_public_sales")
     public_units_on_sale = fields.Integer("Units on Sale", compute="_compute_public_sales")
-    showcase_currency_id = fields.Many2one("res.currency", "Showcase Currency", compute="_compute_showcase_currency_id")
-
-    def _compute_showcase_currency_id(self):
-        for record in self:
-            record.showcase_currency_id = record.currency_id
 
     def _compute_public_sales(self):
         # sudo: the public figures of the showcase (visitors have no access to units): the range of the prices of
