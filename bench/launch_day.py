@@ -46,6 +46,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import requests
@@ -145,15 +146,18 @@ class Server:
     log_path: str
 
 
-def start_server(db: str, number: int, log_dir: str) -> tuple[subprocess.Popen, Server]:
-    """Start a prefork Odoo server on free loopback ports, in a process group of its own (master, workers and
-    gevent process), logging to log_dir/odoo-server-<number>.log."""
-    port, gevent_port = free_port(), free_port()
+def start_server(
+    db: str, number: int, log_dir: str, *, workers: int = 2, port: int | None = None
+) -> tuple[subprocess.Popen, Server]:
+    """Start a prefork Odoo server on loopback, in a process group of its own (master, workers and gevent
+    process), logging to log_dir/odoo-server-<number>.log. Its HTTP port is `port` (its gevent port the next
+    one), else free ports."""
+    port, gevent_port = (port, port + 1) if port else (free_port(), free_port())
     log_path = os.path.join(log_dir, f"odoo-server-{number}.log")
     cmd = server_command(
         db,
         f"--db-filter=^{db}$",
-        "--workers=2",
+        f"--workers={workers}",
         "--max-cron-threads=0",
         "--http-interface=127.0.0.1",
         f"--http-port={port}",
@@ -190,15 +194,18 @@ def wait_until_ready(proc: subprocess.Popen, server: Server, deadline: float) ->
 
 
 @contextlib.contextmanager
-def odoo_servers(db: str, log_dir: str, count: int = 1):
+def odoo_servers(db: str, log_dir: str, count: int = 1, *, workers: int = 2, first_port: int | None = None):
     """`count` independent prefork Odoo servers on db (separate processes and ports, one database, one data_dir:
     the sessions and the filestore are shared as in a scaled-out deployment), started at once; yields their
-    Server descriptions and stops all of them (and their children) at the end, whatever happens."""
+    Server descriptions and stops all of them (and their children) at the end, whatever happens. Each has
+    `workers` HTTP workers; with first_port, server n listens on first_port + 2(n - 1) (its gevent process on the
+    next port), else on free ports."""
     procs = []
     try:
         servers = []
         for number in range(1, count + 1):
-            proc, server = start_server(db, number, log_dir)
+            port = first_port + 2 * (number - 1) if first_port else None
+            proc, server = start_server(db, number, log_dir, workers=workers, port=port)
             procs.append(proc)
             servers.append(server)
             # the process group id, for whoever must clean up after a SIGKILL of this script (tests/)
@@ -210,6 +217,14 @@ def odoo_servers(db: str, log_dir: str, count: int = 1):
     finally:
         for proc in procs:
             stop_process_group(proc)
+
+
+@contextlib.contextmanager
+def odoo_server(db: str, log_path: str):
+    """One prefork server on free ports (see odoo_servers), logging into the directory of log_path; yields its
+    base URL."""
+    with odoo_servers(db, os.path.dirname(log_path)) as servers:
+        yield servers[0].url
 
 
 def stop_process_group(proc: subprocess.Popen) -> None:
@@ -551,18 +566,27 @@ def probe_board(client: Client, watcher: BoardWatcher, check: BoardCheck) -> Non
 
 # ... "POST /web/dataset/call_kw/realty.reservation/create HTTP/1.1" 200 - 52 0.031 0.084
 REQUEST_LOG_RE = re.compile(
-    r'"POST (?P<path>\S+) HTTP/[\d.]+" (?P<code>\d+) \S+ (?P<queries>\d+) (?P<sql>[\d.]+) (?P<other>[\d.]+)'
+    r'"(?P<method>[A-Z]+) (?P<path>\S+) HTTP/[\d.]+" (?P<code>\d+) \S+ (?P<queries>\d+) (?P<sql>[\d.]+)'
+    r" (?P<other>[\d.]+)"
 )
 
 
-def server_stats(log_path: str) -> dict[str, list[tuple[int, float, float]]]:
-    """{path: [(SQL queries, SQL seconds, other seconds)]} of the requests the server logged."""
-    by_path = collections.defaultdict(list)
-    with open(log_path, errors="replace") as file:
+def logged_requests(log_path: str, offset: int = 0) -> Iterator[re.Match]:
+    """The request lines of the server's log (from byte `offset` on), as REQUEST_LOG_RE matches."""
+    with open(log_path, "rb") as file:
+        file.seek(offset)
         for line in file:
-            if match := REQUEST_LOG_RE.search(line):
-                path = match["path"].split("#")[0].removeprefix("/web/dataset/call_kw/").removeprefix("/web/session/")
-                by_path[path].append((int(match["queries"]), float(match["sql"]), float(match["other"])))
+            if match := REQUEST_LOG_RE.search(line.decode(errors="replace")):
+                yield match
+
+
+def server_stats(log_path: str) -> dict[str, list[tuple[int, float, float]]]:
+    """{path: [(SQL queries, SQL seconds, other seconds)]} of the POST requests the server logged."""
+    by_path = collections.defaultdict(list)
+    for match in logged_requests(log_path):
+        if match["method"] == "POST":
+            path = match["path"].split("#")[0].removeprefix("/web/dataset/call_kw/").removeprefix("/web/session/")
+            by_path[path].append((int(match["queries"]), float(match["sql"]), float(match["other"])))
     return by_path
 
 
