@@ -15,6 +15,10 @@ registry.category("web_tour.tours").add("realty_portal_showcase_tour", {
         },
         { content: "One selected", trigger: ".o_realty_compare_count:contains('1')" },
         {
+            content: "B says it is in the comparison",
+            trigger: ".o_realty_layout_card:has(h3 a:contains('B')) .o_realty_added_label",
+        },
+        {
             content: "Open layout C",
             trigger: ".o_realty_layout_card h3 a:contains('C')",
             run: "click",
