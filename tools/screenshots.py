@@ -518,6 +518,11 @@ def shot_portal_phone_my_home(browser, odoo):
         browser.wait_for(selector)
 
 
+def shot_portal_phone_home(browser, odoo):
+    # the buyer's portal home: the entries 我的房产, 我的需求, 为我推荐 (and the next payment due, when the buyer has one)
+    open_portal_page(browser, odoo, "/my/home", ".o_portal_index_card img")
+
+
 def shot_portal_recommendations(browser, odoo):
     # 为我推荐 from the needs on the demo buyer's lead
     open_portal_page(
@@ -533,6 +538,7 @@ PORTAL_PAGES = [
     ("portal_compare.png", shot_portal_compare, VIEWPORT[0], 860, VISITOR),
     ("portal_phone_layout.png", shot_portal_phone_layout, PHONE_WIDTH, 844, VISITOR),
     ("portal_phone_my_home.png", shot_portal_phone_my_home, PHONE_WIDTH, 844, BUYER),
+    ("portal_phone_home.png", shot_portal_phone_home, PHONE_WIDTH, 844, BUYER),
     ("portal_recommendations.png", shot_portal_recommendations, VIEWPORT[0], 760, BUYER),
 ]
 
