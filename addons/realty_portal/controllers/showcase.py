@@ -7,6 +7,7 @@ from odoo import http
 from odoo.http import request
 from odoo.tools import email_normalize
 
+from ..models.realty_showcase_mixin import wan
 from odoo.addons.realty_sales.models.realty_matching import RealtyBuyer
 
 # The showcase reads as the visitor: public and portal users may read the published projects and layouts and their
@@ -150,7 +151,7 @@ class RealtyShowcase(http.Controller):
             (_("Efficiency"), lambda layout: f"{layout.efficiency:.1f} %"),
             (_("Rooms"), lambda layout: layout.room_summary),
             (_("Orientation"), lambda layout: self._selection_label(layout, "orientation")),
-            (_("Price range"), self._price_range),
+            (_("Price range"), lambda layout: layout._public_price_range()),
             (_("Units on sale"), lambda layout: str(layout.public_units_on_sale)),
         ]
         rows = []
@@ -176,16 +177,7 @@ class RealtyShowcase(http.Controller):
         if plan.fixed_amount_total > evaluation["price"]:
             return None
         monthly = evaluation["monthly_payment"]
-        return (self._wan(evaluation["down_payment"]), f"{monthly:,.0f}" if monthly else "–")
-
-    def _price_range(self, layout):
-        if not layout.public_units_on_sale:
-            return request.env._("Sold out")
-        low, high = self._wan(layout.public_price_min), self._wan(layout.public_price_max)
-        return low if low == high else f"{low} – {high}"
-
-    def _wan(self, amount):
-        return request.env._("%s 10k", f"{amount / 10000:,.2f}".rstrip("0").rstrip("."))
+        return (wan(request.env, evaluation["down_payment"]), f"{monthly:,.0f}" if monthly else "–")
 
     def _selection_label(self, record, field_name):
         return dict(record._fields[field_name]._description_selection(request.env)).get(record[field_name], "")

@@ -37,6 +37,14 @@ class RealtyShowcaseMixin(models.AbstractModel):
             low, high, count = figures.get(record._origin.id, (0.0, 0.0, 0))
             record.public_price_min, record.public_price_max, record.public_units_on_sale = low, high, count
 
+    def _public_price_range(self):
+        """The price range as the showcase prints it, in 万 (10k yuan): "194.02 万 – 215.38 万", or Sold out."""
+        self.ensure_one()
+        if not self.public_units_on_sale:
+            return self.env._("Sold out")
+        low, high = wan(self.env, self.public_price_min), wan(self.env, self.public_price_max)
+        return low if low == high else f"{low} – {high}"
+
     def action_publish(self):
         return self._set_published(True)
 
@@ -50,3 +58,8 @@ class RealtyShowcaseMixin(models.AbstractModel):
             raise AccessError(self.env._("Only sales managers can publish on the portal."))
         self.sudo().write({"is_published": published})
         return True
+
+
+def wan(env, amount):
+    """An amount in 万 (10k yuan), as Chinese price lists write totals: 194.02 万."""
+    return env._("%s 10k", f"{amount / 10000:,.2f}".rstrip("0").rstrip("."))

@@ -47,8 +47,7 @@ class TestShowcasePages(ShowcaseCase):
         html = self._get("/realty")
         self.assertIn("Test Garden", html)
         self.assertIn("Lake Road 8", html)
-        self.assertIn("2,000,000", html)  # price from: the cheapest unit on sale
-        self.assertIn("2,500,000", html)  # price to: the dearest unit on sale
+        self.assertIn("200 10k – 250 10k", html)  # from the cheapest to the dearest unit on sale, in 万
         self.assertRegex(html, r"<title>\s*Projects on sale")
         self.assertNoPrivateData(html)
 
