@@ -259,7 +259,8 @@ class RealtyContract(models.Model):
             "name": self.env._("Deposit"),
             "payment_kind": "deposit",
             "amount": self.deposit_amount,
-            "date_due": self.reservation_id.date_reservation.date()
+            # the day of the reservation where the office is (as date_signed is), not in UTC
+            "date_due": fields.Date.context_today(self, self.reservation_id.date_reservation)
             if self.reservation_id.date_reservation
             else self.date_signed,
         }

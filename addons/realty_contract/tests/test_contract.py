@@ -1,3 +1,4 @@
+from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo import Command, fields
@@ -71,9 +72,21 @@ class TestContract(RealtyContractCase):
         lines = contract.installment_ids
         self.assertEqual(lines.mapped("kind"), ["deposit", "installment", "installment"])
         self.assertEqual(lines.mapped("amount"), [50000.0, 585000.0, 1365000.0])  # 30 % / 70 % of the rest
-        self.assertEqual(lines[0].date_due, contract.reservation_id.date_reservation.date())
+        self.assertEqual(
+            lines[0].date_due, fields.Date.context_today(contract, contract.reservation_id.date_reservation)
+        )
         self.assertEqual(lines[2].date_due, fields.Date.add(contract.date_signed, months=3))
         self.assertEqual(sum(lines.mapped("amount")), contract.price)
+
+    def test_deposit_is_due_on_the_office_day_of_the_reservation(self):
+        """Reserved and signed at 04:00 in Shanghai (20:00 UTC the day before): the deposit is due that day, the
+        signing day, not the day before as the UTC date would have it."""
+        self.salesperson.tz = "Asia/Shanghai"
+        with freeze_time("2026-11-27 20:00:00"):
+            contract = self._signed_contract()
+        self.assertEqual(contract.date_signed, fields.Date.to_date("2026-11-28"))
+        self.assertEqual(contract.installment_ids[0].kind, "deposit")
+        self.assertEqual(contract.installment_ids[0].date_due, contract.date_signed)
 
     def test_schedule_with_a_fixed_line_after_the_shares_sums_exactly(self):
         plan = self.env["realty.payment.plan"].create(
