@@ -1,6 +1,5 @@
 from datetime import timedelta
 
-from odoo import fields
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -19,7 +18,7 @@ class TestLateFeeRace(RealtyFinanceRaceCase):
             _reservation, contract = cls._committed_fixture(env, "Late Fee Race")
             # what fell due at signing fell due last month already; billed then, unpaid since
             period_start, _period_end = env["realty.late.fee"]._period()
-            due_now = contract.installment_ids.filtered(lambda line: line.date_due <= fields.Date.today())
+            due_now = contract.installment_ids.filtered(lambda line: line.date_due <= contract.date_signed)
             env.cr.execute(
                 "UPDATE realty_installment SET date_due = %s WHERE id IN %s",
                 [period_start - timedelta(days=10), tuple(due_now.ids)],
